@@ -1,0 +1,3 @@
+module github.com/cowrap/rules_cowrap
+
+go 1.26
