@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Verify cowrap against QEMU's own scripts/block-coroutine-wrapper.py.
+#
+# usage: scripts/verify-qemu.sh [QEMU_PATH [TAG...]]     (default: $QEMU_SRC)
+#
+# QEMU_PATH is either a QEMU checkout (verifies the one release it holds, found
+# from VERSION) or a QEMU git dir/mirror (verifies every release of spec §0, or
+# just the TAGs given). For each release it lays that release's script and the
+# block_gen_c inputs from its block/meson.build out in a temp dir, runs the
+# script with python3, checks the result's sha256 against spec §8 (proving the
+# inputs were extracted right), runs cowrap with the matching -dialect on the
+# same inputs and compares both from the first #include line to the end.
+#
+# env: COWRAP=path  use this binary instead of building gen/cmd/cowrap
+#      QEMU_ONLY=1  only run QEMU's scripts and check their sha256s
+#      DIALECT=name dialect for a checkout whose VERSION is not a known release
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/qemu-lib.sh
+. "$here/qemu-lib.sh"
+
+Q=$(qemu_src_arg "${1:-}")
+if [[ -z $Q ]]; then
+  echo "SKIP: verify-qemu: no QEMU path (give it as argument or set QEMU_SRC)"
+  exit 0
+fi
+shift || true
+[[ -e $Q ]] || { echo "verify-qemu: $Q does not exist" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+cowrap="" note=" (QEMU side only)"
+if [[ ${QEMU_ONLY:-0} != 1 ]]; then
+  cowrap=$(build_cowrap "$tmp") || { echo "verify-qemu: cannot build cowrap (set QEMU_ONLY=1 to check only QEMU's side)" >&2; exit 1; }
+  note=
+fi
+
+passed=0 failed=0
+
+# check_release TAG DIALECT SHA SRC: SRC holds the script and the inputs at
+# their source-root-relative paths. SHA may be empty (not a known release).
+check_release() {
+  local tag=$1 dialect=$2 sha=$3 src=$4 out=$tmp/out/$1 got n bytes problems=()
+  local -a inputs
+  mkdir -p "$out"
+  mapfile -t inputs < <(meson_inputs "$src/block/meson.build")
+  if ((${#inputs[@]} == 0)); then
+    problems+=("no block_gen_c inputs found in block/meson.build")
+  # QEMU's argv: OUT IN...; cwd is the tree root, as paths are not in the output.
+  elif ! (cd "$src" && python3 "$QEMU_SCRIPT" "$out/qemu.c" "${inputs[@]}") 2>"$out/qemu.err"; then
+    problems+=("QEMU's script failed: $(tail -1 "$out/qemu.err")")
+  else
+    got=$(sha256sum <"$out/qemu.c" | cut -d' ' -f1)
+    if [[ -n $sha && $got != "$sha" ]]; then
+      problems+=("QEMU output sha256 $got, spec §8 says $sha (inputs extracted wrongly?)")
+    fi
+  fi
+  n=$(grep -c '^ \* Wrappers for ' "$out/qemu.c" 2>/dev/null) || true
+  bytes=$(wc -c <"$out/qemu.c" 2>/dev/null) || bytes=0
+
+  if [[ -n $cowrap && ${#problems[@]} -eq 0 ]]; then
+    if ! (cd "$src" && "$cowrap" -dialect "$dialect" -o "$out/cowrap.c" "${inputs[@]}") 2>"$out/cowrap.err"; then
+      problems+=("cowrap failed: $(head -3 "$out/cowrap.err" | tr '\n' ' ')")
+    elif ! cmp -s <(from_include "$out/qemu.c") <(from_include "$out/cowrap.c"); then
+      problems+=("output differs from QEMU's"$'\n'"$(first_diff "$out/qemu.c" "$out/cowrap.c")")
+    # QEMU's own argv form (no -o) must give the very same file.
+    elif ! (cd "$src" && "$cowrap" -dialect "$dialect" "$out/cowrap-argv.c" "${inputs[@]}") 2>"$out/cowrap.err"; then
+      problems+=("cowrap (QEMU argv form) failed: $(head -3 "$out/cowrap.err" | tr '\n' ' ')")
+    elif ! cmp -s "$out/cowrap.c" "$out/cowrap-argv.c"; then
+      problems+=("cowrap QEMU argv form output differs from the -o form")
+    fi
+  fi
+
+  if ((${#problems[@]} == 0)); then
+    printf '%-8s %-10s %3s wrappers %6s bytes  OK%s\n' "$tag" "$dialect" "$n" "$bytes" "$note"
+    passed=$((passed + 1))
+  else
+    printf '%-8s %-10s %3s wrappers %6s bytes  FAIL\n' "$tag" "$dialect" "${n:-0}" "$bytes"
+    printf '    %s\n' "${problems[@]}"
+    failed=$((failed + 1))
+  fi
+}
+
+if [[ -f $Q/VERSION && -f $Q/$QEMU_SCRIPT ]]; then
+  # A checkout: verify the release it holds, with its own inputs.
+  version=$(tr -d '[:space:]' <"$Q/VERSION")
+  tag=v$version
+  base=v${version%.*}.0 # a stable point release uses its .0 release's dialect
+  dialect=${DIALECT:-$(release_field "$base" 3)}
+  [[ -n $dialect ]] || { echo "verify-qemu: VERSION $version is not a known release; set DIALECT" >&2; exit 2; }
+  sha=$(release_field "$tag" 4) # only .0 releases have a known sha256
+  src=$tmp/src/$tag
+  mkdir -p "$src/scripts" "$src/block"
+  cp "$Q/$QEMU_SCRIPT" "$src/$QEMU_SCRIPT"
+  cp "$Q/block/meson.build" "$src/block/"
+  while IFS= read -r f; do
+    mkdir -p "$src/$(dirname "$f")"
+    cp "$Q/$f" "$src/$f"
+  done < <(meson_inputs "$Q/block/meson.build")
+  check_release "$tag" "$dialect" "$sha" "$src"
+elif git -C "$Q" rev-parse --git-dir >/dev/null 2>&1; then
+  # A git dir: every release of spec §0 (or the TAGs asked for).
+  want=" $* "
+  while read -r tag commit dialect sha; do
+    [[ -n $tag ]] || continue
+    [[ $# -eq 0 || $want == *" $tag "* ]] || continue
+    src=$tmp/src/$tag
+    mkdir -p "$src/scripts" "$src/block"
+    if ! git -C "$Q" cat-file -e "$commit^{commit}" 2>/dev/null; then
+      printf '%-8s %-10s %3s wrappers %6s bytes  FAIL\n    commit %s not in %s\n' "$tag" "$dialect" 0 0 "$commit" "$Q"
+      failed=$((failed + 1))
+      continue
+    fi
+    git -C "$Q" show "$commit:$QEMU_SCRIPT" >"$src/$QEMU_SCRIPT"
+    git -C "$Q" show "$commit:block/meson.build" >"$src/block/meson.build"
+    while IFS= read -r f; do
+      mkdir -p "$src/$(dirname "$f")"
+      git -C "$Q" show "$commit:$f" >"$src/$f"
+    done < <(meson_inputs "$src/block/meson.build")
+    check_release "$tag" "$dialect" "$sha" "$src"
+  done <<<"$QEMU_RELEASES"
+else
+  echo "verify-qemu: $Q is neither a QEMU checkout nor a git dir" >&2
+  exit 2
+fi
+
+echo "$passed passed, $failed failed"
+((failed == 0))
