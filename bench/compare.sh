@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Benchmark cowrap against QEMU's block-coroutine-wrapper.py on large
+# synthetic headers (bench/synth): time at 3 sizes to show linear growth,
+# peak RSS against output size, and byte identity from the first #include.
+#
+# usage: bench/compare.sh [QEMU_PATH]      (default: $QEMU_SRC)
+#   QEMU_PATH: QEMU git dir/mirror (benchmarks dialect B with v10.2.0's script
+#   and dialect A with v6.2.0's) or a checkout (its own release only).
+# env: SIZES="10000 20000 40000"  declarations per input set
+#      RUNS=5                     timed runs per tool and size
+#      COWRAP=path                prebuilt cowrap instead of building one
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/qemu-lib.sh
+. "$root/scripts/qemu-lib.sh"
+
+Q=$(qemu_src_arg "${1:-}")
+if [[ -z $Q ]]; then
+  echo "SKIP: bench/compare: no QEMU path (give it as argument or set QEMU_SRC)"
+  exit 0
+fi
+SIZES=${SIZES:-10000 20000 40000}
+RUNS=${RUNS:-5}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cowrap=$(build_cowrap "$tmp")
+(cd "$root" && go build -o "$tmp/synth" ./bench/synth)
+
+# Which QEMU scripts to run: "synth-dialect tag cowrap-dialect script".
+jobs=()
+if [[ -f $Q/VERSION && -f $Q/$QEMU_SCRIPT ]]; then
+  v=$(tr -d '[:space:]' <"$Q/VERSION")
+  d=$(release_field "v${v%.*}.0" 3)
+  [[ -n $d ]] || { echo "compare: VERSION $v is not a known release" >&2; exit 2; }
+  fam=b
+  ((${v%%.*} < 8)) && fam=a
+  cp "$Q/$QEMU_SCRIPT" "$tmp/qemu-v$v.py"
+  jobs+=("$fam v$v $d $tmp/qemu-v$v.py")
+else
+  for tag in v10.2.0 v6.2.0; do
+    git -C "$Q" show "$(release_field "$tag" 2):$QEMU_SCRIPT" >"$tmp/qemu-$tag.py"
+  done
+  jobs+=("b v10.2.0 qemu-10.2 $tmp/qemu-v10.2.0.py" "a v6.2.0 qemu-6.2 $tmp/qemu-v6.2.0.py")
+fi
+
+# mean_ms NAME CMD...: mean wall time of CMD in ms, via hyperfine when present
+# (no shell in between, so cowrap's few ms are not drowned by shell start-up),
+# else a date loop.
+mean_ms() {
+  local name=$1
+  shift
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N --style none --warmup 1 --runs "$RUNS" --export-csv "$tmp/$name.csv" "$*" >/dev/null
+    awk -F, 'NR==2 { printf "%.1f", $2 * 1000 }' "$tmp/$name.csv"
+  else
+    local i t0 total=0
+    "$@" # warm-up
+    for ((i = 0; i < RUNS; i++)); do
+      t0=$(date +%s%N)
+      "$@"
+      total=$((total + $(date +%s%N) - t0))
+    done
+    awk -v t="$total" -v n="$RUNS" 'BEGIN { printf "%.1f", t / n / 1e6 }'
+  fi
+}
+
+# max_rss_kb CMD...: peak resident set size of CMD in KiB.
+max_rss_kb() {
+  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }'
+}
+
+fail=0
+printf '%-6s %-8s %7s %9s %9s %9s %8s %8s %10s %12s %8s\n' \
+  family qemu decls input_MB python_ms cowrap_ms speedup us/decl cowrap_RSS output_bytes RSS/out
+for job in "${jobs[@]}"; do
+  read -r fam tag dialect script <<<"$job"
+  for n in $SIZES; do
+    in=$tmp/in/$fam-$n
+    mapfile -t inputs < <("$tmp/synth" -dialect "$fam" -decls "$n" -o "$in")
+    in_bytes=$(cat "${inputs[@]}" | wc -c)
+
+    # Correctness first: same bytes from the first #include, every decl wrapped.
+    python3 "$script" "$tmp/qemu.c" "${inputs[@]}"
+    "$cowrap" -dialect "$dialect" -o "$tmp/cowrap.c" "${inputs[@]}"
+    wrappers=$(grep -c '^ \* Wrappers for ' "$tmp/qemu.c" || true)
+    if ! cmp -s <(from_include "$tmp/qemu.c") <(from_include "$tmp/cowrap.c"); then
+      echo "compare: $fam/$n: cowrap output differs from QEMU $tag's" >&2
+      first_diff "$tmp/qemu.c" "$tmp/cowrap.c" >&2
+      fail=1
+    fi
+    if [[ $wrappers != "$n" ]]; then
+      echo "compare: $fam/$n: QEMU $tag wrapped $wrappers declarations, expected $n (synth bug)" >&2
+      fail=1
+    fi
+
+    py=$(mean_ms py python3 "$script" "$tmp/qemu.c" "${inputs[@]}")
+    cw=$(mean_ms cw "$cowrap" -dialect "$dialect" -o "$tmp/cowrap.c" "${inputs[@]}")
+    rss=$(max_rss_kb "$cowrap" -dialect "$dialect" -o "$tmp/cowrap.c" "${inputs[@]}")
+    out_bytes=$(wc -c <"$tmp/cowrap.c")
+    awk -v f="$fam" -v t="$tag" -v n="$n" -v ib="$in_bytes" -v py="$py" -v cw="$cw" \
+      -v rss="$rss" -v ob="$out_bytes" 'BEGIN {
+        printf "%-6s %-8s %7d %9.1f %9.1f %9.1f %7.1fx %8.2f %8.1fMB %12d %7.2fx\n",
+          f, t, n, ib / 1048576, py, cw, py / cw, cw * 1000 / n, rss / 1024, ob, rss * 1024 / ob }'
+  done
+done
+exit "$fail"
