@@ -1,0 +1,2 @@
+/* analysis-test input */
+int co_wrapper a(void);
