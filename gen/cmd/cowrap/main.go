@@ -1,0 +1,160 @@
+// Command cowrap generates coroutine wrappers from marked C declarations.
+//
+//	cowrap [-dialect NAME] [-include HEADER]... [-lenient] -o OUT.c INPUT...
+//	cowrap [-dialect NAME] OUT.c INPUT...      (QEMU's block-coroutine-wrapper.py argv)
+//	cowrap -template FILE [-marks SPEC] -o OUT.c INPUT...
+//	cowrap -list-dialects
+//
+// Exit status: 0 ok, 1 bad input, 2 usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cowrap/rules_cowrap/gen"
+	"github.com/cowrap/rules_cowrap/gen/dialect"
+)
+
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+const (
+	exitOK    = 0
+	exitInput = 1
+	exitUsage = 2
+)
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("cowrap", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		dialectName = fs.String("dialect", dialect.Default, "QEMU release whose marks, grammar and output to follow; see -list-dialects")
+		out         = fs.String("o", "", "output file (default: the first positional argument, as in QEMU's script)")
+		tmplPath    = fs.String("template", "", "text/template `FILE` that writes the output instead of the dialect's templates")
+		marks       = fs.String("marks", "", "with -template: the marks, as `NAME[=co|co_mixed|no_co[+rdlock|+wrlock]],...`")
+		lenient     = fs.Bool("lenient", false, "report declarations the QEMU script silently skips or mis-reads as warnings and write exactly what it writes")
+		list        = fs.Bool("list-dialects", false, "print the dialects and the marks each accepts, then exit")
+		includes    listFlag
+	)
+	fs.Var(&includes, "include", "`HEADER` for an #include line of the output (repeatable; replaces the dialect's includes)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: cowrap [flags] -o OUT.c INPUT...\n       cowrap [flags] OUT.c INPUT...\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *list {
+		listDialects(stdout)
+		return exitOK
+	}
+	d, err := dialect.Lookup(*dialectName)
+	if err != nil {
+		fmt.Fprintf(stderr, "cowrap: %v\n", err)
+		return exitUsage
+	}
+	paths := fs.Args()
+	if *out == "" && len(paths) > 0 {
+		*out, paths = paths[0], paths[1:]
+	}
+	if *out == "" || len(paths) == 0 {
+		fmt.Fprintln(stderr, "cowrap: need an output file and at least one input")
+		fs.Usage()
+		return exitUsage
+	}
+	opts := gen.Options{Dialect: d, Lenient: *lenient}
+	if includes != nil {
+		opts.Includes = includes
+	}
+	if *marks != "" && *tmplPath == "" {
+		fmt.Fprintln(stderr, "cowrap: -marks needs -template")
+		return exitUsage
+	}
+	if *tmplPath != "" {
+		t, err := gen.LoadTemplate(*tmplPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "cowrap: -template: %v\n", err)
+			return exitInput
+		}
+		if *marks != "" {
+			if err := t.SetMarks(*marks); err != nil {
+				fmt.Fprintf(stderr, "cowrap: -marks: %v\n", err)
+				return exitUsage
+			}
+		}
+		opts.Template = t
+	}
+	var inputs []gen.Input
+	failed := false
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: cannot read input: %v\n", p, errors.Unwrap(err))
+			failed = true
+			continue
+		}
+		inputs = append(inputs, gen.Input{Path: p, Data: data})
+	}
+	if failed {
+		return exitInput
+	}
+	res := gen.Generate(opts, inputs)
+	for _, diag := range res.Diags {
+		fmt.Fprintln(stderr, diag)
+	}
+	if res.Failed() {
+		fmt.Fprintf(stderr, "cowrap: %s not written\n", *out)
+		return exitInput
+	}
+	if err := writeAtomic(*out, res.Output); err != nil {
+		fmt.Fprintf(stderr, "cowrap: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// writeAtomic writes through a temporary file in the same directory, so a
+// reader never sees a half-written output and a failure leaves the old one.
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+func listDialects(w io.Writer) {
+	newest, _ := dialect.Lookup(dialect.Default)
+	fmt.Fprintf(w, "%-10s %-8s %-6s %s\n", "DIALECT", "QEMU", "FAMILY", "MARKS")
+	for _, d := range dialect.All() {
+		fmt.Fprintf(w, "%-10s %-8s %-6s %s\n", d.Name, d.Release, d.ID, strings.Join(d.MarkNames(), " "))
+	}
+	fmt.Fprintf(w, "%-10s = %s (the default)\n", dialect.Default, newest.Name)
+}

@@ -1,0 +1,244 @@
+package dialect
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cowrap/rules_cowrap/gen/model"
+	"github.com/cowrap/rules_cowrap/gen/scan"
+)
+
+// checker turns one declaration into a wrapper, collecting findings. Findings
+// come in two classes: rejections (the release script fails on them too) are
+// always errors; strict findings (the script silently skips the declaration
+// or writes code that cannot compile) are errors unless lenient, in which case
+// they are warnings and the result is what the script would write.
+type checker struct {
+	d       *Dialect
+	decl    *scan.Decl
+	lenient bool
+	diags   []model.Diag
+	failed  bool
+}
+
+func (c *checker) at(k int) scan.Pos { return c.decl.PosAt(k) }
+
+func (c *checker) reject(p scan.Pos, format string, args ...any) {
+	c.diags = append(c.diags, model.Diag{Error: &scan.Error{File: c.decl.File, Pos: p, Msg: fmt.Sprintf(format, args...)}})
+	c.failed = true
+}
+
+// strict records a strict finding and reports whether to carry on.
+func (c *checker) strict(p scan.Pos, format string, args ...any) bool {
+	c.diags = append(c.diags, model.Diag{Error: &scan.Error{File: c.decl.File, Pos: p, Msg: fmt.Sprintf(format, args...)}, Warning: c.lenient})
+	if !c.lenient {
+		c.failed = true
+	}
+	return c.lenient
+}
+
+// Wrapper checks decl against the dialect. It returns nil when the declaration
+// yields no wrapper, with the findings that say why.
+func (d *Dialect) Wrapper(decl *scan.Decl, lenient bool) (*model.Wrapper, []model.Diag) {
+	c := &checker{d: d, decl: decl, lenient: lenient}
+	w := c.wrapper()
+	if c.failed {
+		w = nil
+	}
+	return w, c.diags
+}
+
+func (c *checker) wrapper() *model.Wrapper {
+	decl, d := c.decl, c.d
+	mark := decl.Mark.Text
+	info, known := d.marks[mark]
+	if !known && !c.strict(decl.Mark.Pos, "%s: %s", decl.Name.Text, c.unknownMark(mark)) {
+		return nil
+	}
+	m, atStart, ok := d.find(decl)
+	if !ok {
+		c.strict(c.grammarPos(), "%s: %s", decl.Name.Text, c.explain())
+		return nil // the script skips it, so lenient output skips it too
+	}
+	if !atStart && !c.strict(decl.Start, "%s: the declaration must start in column 1 with its return type; %s", m.name, c.form()) {
+		return nil
+	}
+	w := &model.Wrapper{File: decl.File, Pos: decl.Name.Pos, Mark: mark, Name: m.name, Return: m.ret}
+	if known {
+		w.Kind, w.Lock = info.kind, info.lock
+	}
+	if d.B {
+		c.checkB(w, m)
+	} else {
+		c.checkA(w, m)
+	}
+	return w
+}
+
+// params parses the arguments like the script and reports its rejection.
+func (c *checker) params(w *model.Wrapper, m match) bool {
+	qs, bad := parseParams(m.args, m.argsOff)
+	if bad >= 0 {
+		q := qs[bad]
+		what := fmt.Sprintf("found %q", strings.TrimFunc(q.typ, isPySpace))
+		if strings.TrimFunc(m.args, isPySpace) == "" || strings.TrimFunc(m.args, isPySpace) == "void" {
+			what = "a wrapper needs at least one parameter"
+		}
+		c.reject(c.at(q.off), "%s: parameter %d: expected TYPE NAME, a lowercase name ([a-z][a-z0-9_]*) after a space or '*' on one line; %s", w.Name, bad+1, what)
+		return false
+	}
+	for i, q := range qs {
+		if q.dropped != "" && !c.strict(c.at(q.off+len(q.typ)+len(q.name)), "%s: parameter %d: unexpected %q after the name %q (the QEMU script drops it and uses %q)", w.Name, i+1, q.dropped, q.name, q.typ+q.name) {
+			return false
+		}
+		w.Params = append(w.Params, model.Param{Type: q.typ, Name: q.name, Decl: q.typ + q.name})
+	}
+	return true
+}
+
+func (c *checker) checkA(w *model.Wrapper, m match) {
+	d, np := c.d, c.at(m.nameOff)
+	if !c.params(w, m) {
+		return
+	}
+	if d.bdrvOnly {
+		if !strings.HasPrefix(w.Name, "bdrv_") {
+			c.reject(np, "%s: %s wrappers must be named bdrv_* (the coroutine function is bdrv_co_*)", w.Name, d.Name)
+			return
+		}
+		if strings.HasPrefix(w.Name, "bdrv_co_") {
+			c.reject(np, "%s: name the wrapper bdrv_NAME, not bdrv_co_NAME; the coroutine function bdrv_co_NAME is derived from it", w.Name)
+			return
+		}
+	} else if strings.Contains(w.Name, "_co_") {
+		c.reject(np, "%s: a generated_co_wrapper name must not contain \"_co_\"; declare SUBSYSTEM_NAME and the coroutine function is SUBSYSTEM_co_NAME", w.Name)
+		return
+	}
+	p1 := w.Params[0]
+	bs, ok := d.firstTypes[p1.Type]
+	if !ok {
+		c.reject(c.at(m.argsOff), "%s: the first parameter must be of type %s; found %q", w.Name, quoteKeys(d.firstTypes), p1.Type)
+		return
+	}
+	if firstName(bs) != p1.Name && !c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q", w.Name, firstName(bs), p1.Name) {
+		return
+	}
+	if d.bdrvOnly {
+		w.Target = "bdrv_co_" + w.Name[5:]
+	} else {
+		sub, rest, ok := strings.Cut(w.Name, "_")
+		if !ok {
+			c.reject(np, "%s: the name needs a subsystem prefix, SUBSYSTEM_NAME (e.g. bdrv_%s)", w.Name, w.Name)
+			return
+		}
+		w.Target = sub + "_co_" + rest
+	}
+	if w.Struct, ok = SnakeToCamel(w.Target); !ok {
+		c.reject(np, "%s: empty name segment (\"__\" or a trailing \"_\") in %q", w.Name, w.Target)
+	}
+}
+
+func (c *checker) checkB(w *model.Wrapper, m match) {
+	d, np := c.d, c.at(m.nameOff)
+	var ok bool
+	if w.Struct, ok = SnakeToCamel(w.Name); !ok {
+		c.reject(np, "%s: empty name segment (\"__\" or a trailing \"_\")", w.Name)
+		return
+	}
+	if !c.params(w, m) {
+		return
+	}
+	mixed := strings.Contains(m.variant, "mixed")
+	rd := strings.Contains(m.variant, "bdrv_rdlock")
+	wr := d.wrlock && strings.Contains(m.variant, "bdrv_wrlock")
+	w.Kind, w.Lock = model.Co, model.NoLock
+	switch {
+	case m.noCo:
+		w.Kind = model.NoCo
+	case mixed:
+		w.Kind = model.CoMixed
+	}
+	if rd {
+		w.Lock = model.RdLock
+	} else if wr {
+		w.Lock = model.WrLock
+	}
+	if !m.noCo {
+		if wr {
+			c.reject(np, "%s: co function can't be wrlock: a co_wrapper cannot take the graph write lock (use no_co_wrapper_bdrv_wrlock on a main-loop function)", w.Name)
+			return
+		}
+		sub, rest, ok := strings.Cut(w.Name, "_")
+		if !ok {
+			c.reject(np, "%s: the name needs a subsystem prefix, SUBSYSTEM_NAME (e.g. bdrv_%s)", w.Name, w.Name)
+			return
+		}
+		if strings.Contains(w.Name, "_co_") {
+			c.reject(np, "%s: a co_wrapper name must not contain \"_co_\"; declare SUBSYSTEM_NAME and the coroutine function is SUBSYSTEM_co_NAME", w.Name)
+			return
+		}
+		w.Target = sub + "_co_" + rest
+	} else {
+		parts := strings.SplitN(w.Name, "_", 3)
+		switch {
+		case len(parts) < 3 || parts[1] != "co":
+			c.reject(np, "%s: Invalid no_co function name: a no_co_wrapper must be named SUBSYSTEM_co_NAME; it calls SUBSYSTEM_NAME", w.Name)
+			return
+		case mixed:
+			c.reject(np, "%s: no_co function can't be mixed", w.Name)
+			return
+		case rd && !d.noCoRdlock:
+			c.reject(np, "%s: no_co function can't be rdlock in %s (no_co_wrapper_bdrv_rdlock needs qemu-8.2 or later)", w.Name, d.Name)
+			return
+		case rd && wr:
+			c.reject(np, "%s: function can't be both rdlock and wrlock", w.Name)
+			return
+		}
+		w.Target = parts[0] + "_" + parts[2]
+	}
+	if d.ctx == ctxFixedNames {
+		if e, fixed := ctxFixed[w.Params[0].Type]; fixed && w.Params[0].Name != firstName(e) {
+			c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q (%s uses fixed names)", w.Name, firstName(e), w.Params[0].Name, d.Name)
+		}
+	}
+}
+
+var ctxFixed = map[string]string{"BlockDriverState *": "bs", "BdrvChild *": "child", "BlockBackend *": "blk"}
+
+// firstName returns the parameter name a fixed expression uses: bs,
+// child->bs, blk_bs(blk).
+func firstName(expr string) string {
+	if strings.HasPrefix(expr, "blk_bs(") {
+		return "blk"
+	}
+	n, _, _ := strings.Cut(expr, "->")
+	return n
+}
+
+func quoteKeys(m map[string]string) string {
+	var ks []string
+	for _, t := range []string{"BlockDriverState *", "BdrvChild *", "BlockBackend *"} {
+		if _, ok := m[t]; ok {
+			ks = append(ks, fmt.Sprintf("%q", t))
+		}
+	}
+	return strings.Join(ks, ", ")
+}
+
+func (c *checker) unknownMark(mark string) string {
+	if since := Since(mark); since != "" {
+		for _, d := range all {
+			if d.Family == c.d.Family {
+				break
+			}
+			if _, ok := d.marks[mark]; ok {
+				since = ""
+			}
+		}
+		if since != "" {
+			return fmt.Sprintf("mark %q needs dialect %s or later; %s accepts %s", mark, since, c.d.Name, strings.Join(c.d.MarkNames(), ", "))
+		}
+		return fmt.Sprintf("mark %q is not part of %s (it was retired); %s accepts %s", mark, c.d.Name, c.d.Name, strings.Join(c.d.MarkNames(), ", "))
+	}
+	return fmt.Sprintf("unknown mark %q; %s accepts %s", mark, c.d.Name, strings.Join(c.d.MarkNames(), ", "))
+}

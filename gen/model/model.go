@@ -1,0 +1,67 @@
+// Package model is the dialect-independent description of one wrapper.
+package model
+
+import "github.com/cowrap/rules_cowrap/gen/scan"
+
+// Kind is what the wrapper does.
+type Kind int
+
+const (
+	// Co starts a coroutine and polls until it finishes; callers must not be in a coroutine.
+	Co Kind = iota
+	// CoMixed calls the coroutine function directly when already in a coroutine.
+	CoMixed
+	// NoCo runs a main-loop function from a coroutine through a bottom half.
+	NoCo
+)
+
+func (k Kind) String() string { return [...]string{"co", "co_mixed", "no_co"}[k] }
+
+// Lock is the block graph lock the wrapper takes around the call.
+type Lock int
+
+const (
+	NoLock Lock = iota
+	RdLock
+	WrLock
+)
+
+func (l Lock) String() string { return [...]string{"", "rdlock", "wrlock"}[l] }
+
+// Param is one parameter. Type keeps the text as written up to the name,
+// including its last character (a space or '*'), as QEMU's script does.
+type Param struct {
+	Type string
+	Name string
+	Decl string // Type + Name
+}
+
+// Wrapper is one marked declaration, checked and named.
+type Wrapper struct {
+	File   string
+	Pos    scan.Pos
+	Mark   string
+	Kind   Kind
+	Lock   Lock
+	Name   string // the declared wrapper (W)
+	Target string // the function it calls: the coroutine (co) or main-loop (no_co) function
+	Struct string // the argument struct's type name
+	Return string // return type text, e.g. "int" or "BlockDriverState *"
+	Params []Param
+}
+
+// Void reports whether the wrapper returns nothing.
+func (w *Wrapper) Void() bool { return w.Return == "void" }
+
+// Diag is a finding about the input. Warnings do not stop generation.
+type Diag struct {
+	*scan.Error
+	Warning bool
+}
+
+func (d Diag) String() string {
+	if d.Warning {
+		return "warning: " + d.Error.Error()
+	}
+	return d.Error.Error()
+}

@@ -1,0 +1,171 @@
+package scan
+
+import (
+	"strconv"
+	"strings"
+)
+
+// decl parses the declaration whose mark was just lexed; s.stmt holds the
+// tokens before it. It returns the offset to resume lexing at.
+func (s *scanner) decl(mark Token, i int, bol *bool) int {
+	defer func() { s.stmt = s.stmt[:0]; s.paren = 0 }()
+	if s.depth > 0 || s.paren > 0 {
+		where := "braces"
+		if s.depth == 0 {
+			where = "parentheses"
+		}
+		s.errorf(mark.Off, "mark %q inside %s: wrapper declarations must be at file scope", mark.Text, where)
+		return i
+	}
+	rest, i, term := s.collect(i, bol)
+	d := &Decl{File: s.file, Mark: mark}
+	for _, t := range s.stmt {
+		t.Pos = s.pos(t.Off)
+		d.Prefix = append(d.Prefix, t)
+	}
+	if len(d.Prefix) == 0 {
+		s.errorf(mark.Off, "expected a return type before mark %q", mark.Text)
+		return i
+	}
+	d.Start, d.Off = d.Prefix[0].Pos, d.Prefix[0].Off
+	found := func(k int) string {
+		if k < len(rest) {
+			return "found " + quote(rest[k].Text)
+		}
+		if term != nil {
+			return "found " + quote(term.Text)
+		}
+		return "found end of file"
+	}
+	at := func(k int) int {
+		if k < len(rest) {
+			return rest[k].Off
+		}
+		if term != nil {
+			return term.Off
+		}
+		return len(s.src)
+	}
+	if len(rest) == 0 || !rest[0].IsIdent() || s.marks.Is(rest[0].Text) {
+		s.errorf(at(0), "expected the function name after mark %q, %s", mark.Text, found(0))
+		return i
+	}
+	d.Name = rest[0]
+	d.Name.Pos = s.pos(d.Name.Off)
+	if len(rest) < 2 || rest[1].Text != "(" {
+		s.errorf(at(1), "expected '(' after %q, %s", d.Name.Text, found(1))
+		return i
+	}
+	lp := rest[1].Off
+	d.LParen = s.pos(lp)
+	nest, rp := 0, -1
+	for k := 1; k < len(rest); k++ {
+		switch rest[k].Text {
+		case "(":
+			nest++
+		case ")":
+			nest--
+		}
+		if nest == 0 {
+			rp = k
+			break
+		}
+	}
+	if rp < 0 {
+		s.errorf(lp, "unclosed '(' in the declaration of %q", d.Name.Text)
+		return i
+	}
+	if rp != len(rest)-1 || term == nil || term.Text != ";" {
+		s.errorf(at(rp+1), "expected ';' after the parameter list of %q, %s", d.Name.Text, found(rp+1))
+		return i
+	}
+	semi := term.Off
+	d.Semi = s.pos(semi)
+	d.ParamsText = string(s.src[lp+1 : rest[rp].Off])
+	d.ParamsPos = s.pos(lp + 1)
+	d.Text = string(s.src[d.Off : semi+1])
+	d.End = semi + 1
+	d.LineEnd = semi+1 == len(s.src) || s.src[semi+1] == '\n'
+	d.Params, d.ParamsErr = s.params(d.Name.Text, rest[2:rp])
+	s.res.Decls = append(s.res.Decls, d)
+	return i
+}
+
+func quote(s string) string { return "'" + s + "'" }
+
+// collect lexes the tokens after a mark up to the statement's end. The
+// terminator is ';' (consumed), '{' or '}' (left for the main loop), or nil at
+// the end of the file.
+func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term *Token) {
+	for {
+		var ok bool
+		i, ok = s.skipSpaceAndComments(i, bol)
+		if !ok || i >= len(s.src) {
+			return toks, i, nil
+		}
+		*bol = false
+		tok, next, ok := s.next(i)
+		if !ok {
+			return toks, s.lineEnd(next), nil
+		}
+		switch tok.Text {
+		case ";":
+			return toks, next, &tok
+		case "{", "}":
+			return toks, i, &tok
+		}
+		toks = append(toks, tok)
+		i = next
+	}
+}
+
+// params splits the parameter tokens at top-level commas and reads each as
+// TYPE NAME, where NAME is the last identifier.
+func (s *scanner) params(fn string, toks []Token) ([]Param, *Error) {
+	if len(toks) == 0 || len(toks) == 1 && toks[0].Text == "void" {
+		return nil, nil
+	}
+	var out []Param
+	fail := func(off int, msg string) ([]Param, *Error) {
+		return out, &Error{File: s.file, Pos: s.pos(off), Msg: msg}
+	}
+	start, nest := 0, 0
+	for k := 0; k <= len(toks); k++ {
+		if k < len(toks) {
+			switch toks[k].Text {
+			case "(":
+				nest++
+			case ")":
+				nest--
+			}
+			if toks[k].Text != "," || nest > 0 {
+				continue
+			}
+		}
+		piece := toks[start:k]
+		n := len(out) + 1
+		switch {
+		case len(piece) == 0:
+			off := toks[len(toks)-1].Off
+			if k < len(toks) {
+				off = toks[k].Off
+			}
+			return fail(off, "empty parameter "+strconv.Itoa(n)+" in the declaration of "+quote(fn))
+		case !piece[len(piece)-1].IsIdent():
+			return fail(piece[0].Off, "parameter "+strconv.Itoa(n)+" of "+quote(fn)+" must be TYPE NAME; arrays and function pointers need a typedef")
+		case len(piece) == 1:
+			return fail(piece[0].Off, "parameter "+strconv.Itoa(n)+" of "+quote(fn)+" has no name")
+		}
+		name := piece[len(piece)-1]
+		var typ strings.Builder
+		for j, t := range piece[:len(piece)-1] {
+			if j > 0 && t.Off > piece[j-1].Off+len(piece[j-1].Text) {
+				typ.WriteByte(' ')
+			}
+			typ.WriteString(t.Text)
+		}
+		out = append(out, Param{Type: typ.String(), Name: name.Text, Pos: s.pos(piece[0].Off)})
+		start = k + 1
+	}
+	return out, nil
+}

@@ -1,0 +1,215 @@
+// Package scan finds mark-annotated function declarations in C source text.
+//
+// It is the one parser shared by the generator and the Gazelle extension, so
+// both always agree on what is marked. It is a small C lexer, not a regular
+// expression: marks inside comments, string literals and preprocessor lines
+// (`#define co_wrapper ...`) are not declarations. Every declaration and every
+// error carries an exact 1-based line and byte column.
+package scan
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pos is a 1-based line and byte column.
+type Pos struct{ Line, Col int }
+
+func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
+
+// Error is a problem found at a position in a file.
+type Error struct {
+	File string
+	Pos  Pos
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
+}
+
+// Token is one lexical token of a declaration.
+type Token struct {
+	Text string
+	Pos  Pos
+	Off  int // byte offset in the normalised source
+}
+
+// IsIdent reports whether the token is a C identifier.
+func (t Token) IsIdent() bool { return t.Text != "" && isIdentStart(t.Text[0]) }
+
+// Param is one parameter as C sees it: everything but the last identifier is the type.
+type Param struct {
+	Type string // whitespace folded to single spaces, e.g. "const char *"
+	Name string
+	Pos  Pos // of the first token
+}
+
+// Decl is a marked function declaration: PREFIX MARK NAME ( PARAMS ) ;
+type Decl struct {
+	File   string
+	Start  Pos     // first token of the declaration
+	Prefix []Token // tokens before the mark: return type and qualifiers
+	Mark   Token
+	Name   Token
+	LParen Pos
+	// ParamsText is the raw text between the parentheses (newlines normalised).
+	ParamsText string
+	ParamsPos  Pos // position just after '('
+	// Params is the C view of the parameters; ParamsErr says why it failed.
+	Params    []Param
+	ParamsErr *Error
+	Semi      Pos
+	// LineEnd is true when ';' ends its line (QEMU's grammar requires it).
+	LineEnd bool
+	// Text is the source from Start through ';'. Off and End are its byte range
+	// in the normalised source.
+	Text     string
+	Off, End int
+}
+
+// Marks says which identifiers are marks.
+type Marks struct {
+	// Names are whole identifiers that are marks, e.g. "co_wrapper_mixed".
+	Names []string
+	// Prefixes make PREFIX_xyz a mark too (QEMU's free-form variant suffix,
+	// `_[a-z][a-z0-9_]*`), e.g. "co_wrapper" accepts "co_wrapper_foo".
+	Prefixes []string
+}
+
+// Is reports whether ident is a mark.
+func (m *Marks) Is(ident string) bool {
+	for _, n := range m.Names {
+		if ident == n {
+			return true
+		}
+	}
+	for _, p := range m.Prefixes {
+		if len(ident) > len(p)+1 && ident[:len(p)] == p && ident[len(p)] == '_' && isLower(ident[len(p)+1]) && allIdentLower(ident[len(p)+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// glued returns the mark that ident starts or ends with, when ident is not a
+// mark itself but a mark run together with other text (`intco_wrapper`).
+func (m *Marks) glued(ident string) string {
+	check := func(w string) bool {
+		if len(ident) <= len(w) {
+			return false
+		}
+		if ident[:len(w)] == w && ident[len(w)] != '_' {
+			return true
+		}
+		k := len(ident) - len(w)
+		return ident[k:] == w && ident[k-1] != '_'
+	}
+	for _, n := range m.Names {
+		if check(n) {
+			return n
+		}
+	}
+	for _, p := range m.Prefixes {
+		if check(p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// Needles are byte strings of which a file must contain at least one to hold
+// a mark. Files without any are not lexed at all.
+func (m *Marks) Needles() [][]byte {
+	var out [][]byte
+	all := append(append([]string{}, m.Prefixes...), m.Names...)
+next:
+	for _, w := range all {
+		for _, o := range all {
+			if o != w && len(o) < len(w) && bytes.Contains([]byte(w), []byte(o)) {
+				continue next
+			}
+		}
+		for _, n := range out {
+			if string(n) == w {
+				continue next
+			}
+		}
+		out = append(out, []byte(w))
+	}
+	return out
+}
+
+// MayContain is the cheap test: false means File would find nothing.
+func (m *Marks) MayContain(src []byte) bool {
+	for _, n := range m.Needles() {
+		if bytes.Contains(src, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// Normalize turns CRLF and lone CR into LF, as Python's universal newlines do.
+// It returns src itself when there is no CR.
+func Normalize(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' {
+			out = append(out, '\n')
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// Result is what File finds in one file.
+type Result struct {
+	Decls  []*Decl
+	Errors []*Error
+}
+
+// File scans one file. src may use any newline convention; positions refer to
+// lines as a text editor counts them. It never panics on any input.
+func File(name string, src []byte, marks *Marks) Result {
+	if !marks.MayContain(src) {
+		return Result{}
+	}
+	s := &scanner{file: name, src: Normalize(src), marks: marks}
+	if !utf8.Valid(s.src) {
+		off := 0
+		for off < len(s.src) {
+			r, n := utf8.DecodeRune(s.src[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		s.errorf(off, "invalid UTF-8 (byte 0x%02x); input files must be UTF-8", s.src[off])
+		return s.res
+	}
+	s.run()
+	return s.res
+}
+
+// PosAt returns the position of byte k of d.Text.
+func (d *Decl) PosAt(k int) Pos {
+	if k > len(d.Text) {
+		k = len(d.Text)
+	}
+	nl := strings.LastIndexByte(d.Text[:k], '\n')
+	if nl < 0 {
+		return Pos{Line: d.Start.Line, Col: d.Start.Col + k}
+	}
+	return Pos{Line: d.Start.Line + strings.Count(d.Text[:k], "\n"), Col: k - nl}
+}
