@@ -52,7 +52,11 @@ func (c *checker) wrapper() *model.Wrapper {
 	decl, d := c.decl, c.d
 	mark := decl.Mark.Text
 	info, known := d.marks[mark]
-	if !known && !c.strict(decl.Mark.Pos, "%s: %s", decl.Name.Text, c.unknownMark(mark)) {
+	// A B-syntax mark the dialect does not list still matches the script's
+	// pattern, and the script may reject it with its own message; report
+	// that first and the unknown mark only if the script would accept it.
+	deferred := !known && d.B && markB.MatchString(mark)
+	if !known && !deferred && !c.strict(decl.Mark.Pos, "%s: %s", decl.Name.Text, c.unknownMark(mark)) {
 		return nil
 	}
 	m, atStart, ok := d.find(decl)
@@ -71,6 +75,9 @@ func (c *checker) wrapper() *model.Wrapper {
 		c.checkB(w, m)
 	} else {
 		c.checkA(w, m)
+	}
+	if deferred && !c.failed {
+		c.strict(decl.Mark.Pos, "%s: %s", decl.Name.Text, c.unknownMark(mark))
 	}
 	return w
 }
@@ -117,7 +124,11 @@ func (c *checker) checkA(w *model.Wrapper, m match) {
 	p1 := w.Params[0]
 	bs, ok := d.firstTypes[p1.Type]
 	if !ok {
-		c.reject(c.at(m.argsOff), "%s: the first parameter must be of type %s; found %q", w.Name, quoteKeys(d.firstTypes), p1.Type)
+		hint := ""
+		if _, near := d.firstTypes[strings.TrimRightFunc(p1.Type, isPySpace)]; near {
+			hint = " (no space may follow '*')"
+		}
+		c.reject(c.at(m.argsOff), "%s: the first parameter must be of type %s; found %q%s", w.Name, quoteKeys(d.firstTypes), p1.Type, hint)
 		return
 	}
 	if firstName(bs) != p1.Name && !c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q", w.Name, firstName(bs), p1.Name) {
@@ -182,7 +193,7 @@ func (c *checker) checkB(w *model.Wrapper, m match) {
 		parts := strings.SplitN(w.Name, "_", 3)
 		switch {
 		case len(parts) < 3 || parts[1] != "co":
-			c.reject(np, "%s: Invalid no_co function name: a no_co_wrapper must be named SUBSYSTEM_co_NAME; it calls SUBSYSTEM_NAME", w.Name)
+			c.reject(np, "%s: invalid no_co function name: a no_co_wrapper must be named SUBSYSTEM_co_NAME; it calls SUBSYSTEM_NAME", w.Name)
 			return
 		case mixed:
 			c.reject(np, "%s: no_co function can't be mixed", w.Name)

@@ -22,6 +22,9 @@ var (
 		`*(?P<name>[a-z][a-z0-9_]*)\((?P<args>[^)]*)\);\z`)
 )
 
+// markB is the script's mark syntax: any variant suffix is accepted.
+var markB = regexp.MustCompile(`\A(?:no_)?co_wrapper(?:_[a-z][a-z0-9_]*)?\z`)
+
 // match is what the release script's pattern captures.
 type match struct {
 	off     int // where in the declaration's text the match starts

@@ -146,7 +146,8 @@ func (s *scanner) params(fn string, toks []Token) ([]Param, *Error) {
 		n := len(out) + 1
 		switch {
 		case len(piece) == 0:
-			off := toks[len(toks)-1].Off
+			last := toks[len(toks)-1]
+			off := last.Off + len(last.Text) // a missing last parameter: just before ')'
 			if k < len(toks) {
 				off = toks[k].Off
 			}

@@ -1,0 +1,74 @@
+package gen_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/cowrap/rules_cowrap/gen"
+	"github.com/cowrap/rules_cowrap/gen/dialect"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden expected.c files")
+
+// goldenInputs returns a case's inputs: the lines of its inputs file, or
+// every .h file in name order.
+func goldenInputs(t *testing.T, dir string) []string {
+	if b, err := os.ReadFile(filepath.Join(dir, "inputs")); err == nil {
+		return strings.Fields(string(b))
+	}
+	hs, _ := filepath.Glob(filepath.Join(dir, "*.h"))
+	for i := range hs {
+		hs[i] = filepath.Base(hs[i])
+	}
+	sort.Strings(hs)
+	return hs
+}
+
+// TestGolden generates every case under testdata/golden (one per QEMU script
+// family) and compares with its expected.c byte for byte.
+func TestGolden(t *testing.T) {
+	dirs, _ := filepath.Glob("testdata/golden/*/dialect")
+	if len(dirs) == 0 {
+		t.Fatal("no golden cases found")
+	}
+	for _, df := range dirs {
+		dir := filepath.Dir(df)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			name, _ := os.ReadFile(df)
+			d, err := dialect.Lookup(strings.TrimSpace(string(name)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var inputs []gen.Input
+			for _, p := range goldenInputs(t, dir) {
+				data, err := os.ReadFile(filepath.Join(dir, p))
+				if err != nil {
+					t.Fatal(err)
+				}
+				inputs = append(inputs, gen.Input{Path: p, Data: data})
+			}
+			res := gen.Generate(gen.Options{Dialect: d}, inputs)
+			if len(res.Diags) > 0 {
+				t.Fatalf("unexpected findings: %v", res.Diags)
+			}
+			want := filepath.Join(dir, "expected.c")
+			if *update {
+				if err := os.WriteFile(want, res.Output, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			exp, err := os.ReadFile(want)
+			if err != nil {
+				t.Fatalf("%v (run go test ./gen -update to create it)", err)
+			}
+			if !bytes.Equal(res.Output, exp) {
+				t.Errorf("output differs from %s (go test ./gen -update rewrites it; review the diff)", want)
+			}
+		})
+	}
+}

@@ -1,0 +1,148 @@
+package scan
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+var qemuMarks = &Marks{
+	Names:    []string{"generated_co_wrapper", "co_wrapper", "no_co_wrapper"},
+	Prefixes: []string{"co_wrapper", "no_co_wrapper"},
+}
+
+// summary renders decls and errors compactly: "name@line:col mark@line:col
+// (params)" and "E line:col msg".
+func summary(r Result) []string {
+	var out []string
+	for _, d := range r.Decls {
+		var ps []string
+		for _, p := range d.Params {
+			ps = append(ps, p.Type+"|"+p.Name)
+		}
+		if d.ParamsErr != nil {
+			ps = append(ps, "ERR "+d.ParamsErr.Pos.String()+" "+d.ParamsErr.Msg)
+		}
+		out = append(out, fmt.Sprintf("%s@%s %s@%s start=%s (%s) eol=%v", d.Name.Text, d.Name.Pos, d.Mark.Text, d.Mark.Pos, d.Start, strings.Join(ps, ", "), d.LineEnd))
+	}
+	for _, e := range r.Errors {
+		out = append(out, "E "+e.Pos.String()+" "+e.Msg)
+	}
+	return out
+}
+
+func TestFile(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"one line", "int co_wrapper bdrv_foo(BlockDriverState *bs);\n",
+			[]string{"bdrv_foo@1:16 co_wrapper@1:5 start=1:1 (BlockDriverState *|bs) eol=true"}},
+		{"no mark bytes", "int bdrv_foo(BlockDriverState *bs);\n", nil},
+		{"multi-line with alignment", "int co_wrapper_mixed_bdrv_rdlock\nbdrv_pread(BdrvChild *child, int64_t offset,\n           int64_t bytes);\n",
+			[]string{"bdrv_pread@2:1 co_wrapper_mixed_bdrv_rdlock@1:5 start=1:1 (BdrvChild *|child, int64_t|offset, int64_t|bytes) eol=true"}},
+		{"CRLF", "/* x */\r\nint co_wrapper\r\nbdrv_x(BlockDriverState *bs);\r\n",
+			[]string{"bdrv_x@3:1 co_wrapper@2:5 start=2:1 (BlockDriverState *|bs) eol=true"}},
+		{"lone CR", "\rint no_co_wrapper bdrv_co_y(const char *name);",
+			[]string{"bdrv_co_y@2:19 no_co_wrapper@2:5 start=2:1 (const char *|name) eol=true"}},
+		{"after a previous declaration", "void f(void);\nint g(int a); int co_wrapper h_x(int a);\n",
+			[]string{"h_x@2:30 co_wrapper@2:19 start=2:15 (int|a) eol=true"}},
+		{"mark in comments and strings is not a declaration",
+			"// int co_wrapper a_b(int x);\n/* int co_wrapper a_c(int x);\n */\nconst char *s = \"int co_wrapper a_d(int x);\";\n", nil},
+		{"define is not a declaration", "#define co_wrapper no_coroutine_fn\n#define co_wrapper_mixed \\\n    no_coroutine_fn coroutine_mixed_fn\n", nil},
+		{"directive inside a declaration is skipped", "int co_wrapper bdrv_z(BlockDriverState *bs,\n#ifdef X\n    int a,\n#endif\n    int b);\n",
+			[]string{"bdrv_z@1:16 co_wrapper@1:5 start=1:1 (BlockDriverState *|bs, int|a, int|b) eol=true"}},
+		{"coroutine_fn and pointer return", "BlockDriverState * coroutine_fn no_co_wrapper\nbdrv_co_open(const char *filename, Error **errp);\n",
+			[]string{"bdrv_co_open@2:1 no_co_wrapper@1:33 start=1:1 (const char *|filename, Error **|errp) eol=true"}},
+		{"void params", "int co_wrapper a_b(void);\n", []string{"a_b@1:16 co_wrapper@1:5 start=1:1 () eol=true"}},
+		{"trailing comment after semicolon", "int co_wrapper a_b(int x); /* c */\n",
+			[]string{"a_b@1:16 co_wrapper@1:5 start=1:1 (int|x) eol=false"}},
+		{"unicode in comment keeps byte columns", "/* é */ int co_wrapper a_b(int x);\n",
+			[]string{"a_b@1:25 co_wrapper@1:14 start=1:10 (int|x) eol=true"}},
+		{"glued mark", "int co_wrapperfoo(int x);\n",
+			[]string{`E 1:5 "co_wrapperfoo" runs the mark "co_wrapper" together with other text; separate them with a space`}},
+		{"glued before", "intgenerated_co_wrapper bdrv_x(BlockDriverState *bs);\n",
+			[]string{`E 1:1 "intgenerated_co_wrapper" runs the mark "generated_co_wrapper" together with other text; separate them with a space`}},
+		{"variant swallows the name", "int co_wrapper_bdrv_foo(int x);\n",
+			[]string{`E 1:24 expected the function name after mark "co_wrapper_bdrv_foo", found '('`}},
+		{"no return type", "co_wrapper bdrv_x(int a);\n",
+			[]string{`E 1:1 expected a return type before mark "co_wrapper"`}},
+		{"missing paren", "int co_wrapper bdrv_x int a;\n",
+			[]string{`E 1:23 expected '(' after "bdrv_x", found 'int'`}},
+		{"missing semicolon", "int co_wrapper bdrv_x(int a)\nint y;\n",
+			[]string{`E 2:1 expected ';' after the parameter list of "bdrv_x", found 'int'`}},
+		{"body instead of semicolon", "int co_wrapper bdrv_x(int a) { return 0; }\n",
+			[]string{`E 1:30 expected ';' after the parameter list of "bdrv_x", found '{'`}},
+		{"unclosed paren at EOF", "int co_wrapper bdrv_x(int a,\n",
+			[]string{`E 1:22 unclosed '(' in the declaration of "bdrv_x"`}},
+		{"mark inside braces", "struct s {\n    int co_wrapper bdrv_x(int a);\n};\n",
+			[]string{`E 2:9 mark "co_wrapper" inside braces: wrapper declarations must be at file scope`}},
+		{"mark inside parentheses", "void f(co_wrapper x);\n",
+			[]string{`E 1:8 mark "co_wrapper" inside parentheses: wrapper declarations must be at file scope`}},
+		{"mark twice", "int co_wrapper co_wrapper_mixed a_b(int x);\n",
+			[]string{`E 1:16 expected the function name after mark "co_wrapper", found 'co_wrapper_mixed'`}},
+		{"unterminated comment", "int co_wrapper a_b(int x);\n/* open\n",
+			[]string{"a_b@1:16 co_wrapper@1:5 start=1:1 (int|x) eol=true", "E 2:1 unterminated /* comment"}},
+		{"unterminated string resumes next line", "char *s = \"co_wrapper;\nint co_wrapper a_b(int x);\n",
+			[]string{"a_b@2:16 co_wrapper@2:5 start=2:1 (int|x) eol=true", "E 1:11 unterminated string literal"}},
+		{"function pointer parameter", "int co_wrapper a_b(int x, void (*cb)(void));\n",
+			[]string{"a_b@1:16 co_wrapper@1:5 start=1:1 (int|x, ERR 1:27 parameter 2 of 'a_b' must be TYPE NAME; arrays and function pointers need a typedef) eol=true"}},
+		{"unnamed parameter", "int co_wrapper a_b(int);\n",
+			[]string{"a_b@1:16 co_wrapper@1:5 start=1:1 (ERR 1:20 parameter 1 of 'a_b' has no name) eol=true"}},
+		{"empty parameter", "int co_wrapper a_b(int a,);\n",
+			[]string{"a_b@1:16 co_wrapper@1:5 start=1:1 (int|a, ERR 1:26 empty parameter 2 in the declaration of 'a_b') eol=true"}},
+		{"invalid UTF-8", "int co_wrapper a_b(int x);\n// \xff\n",
+			[]string{"E 2:4 invalid UTF-8 (byte 0xff); input files must be UTF-8"}},
+		{"two declarations", "int co_wrapper a_b(int x);\nvoid no_co_wrapper a_co_c(int y);\n",
+			[]string{"a_b@1:16 co_wrapper@1:5 start=1:1 (int|x) eol=true", "a_co_c@2:20 no_co_wrapper@2:6 start=2:1 (int|y) eol=true"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := summary(File("f.h", []byte(tc.src), qemuMarks))
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("File(%q):\n got: %q\nwant: %q", tc.src, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	r := File("dir/f.h", []byte("\n  co_wrapper a_b(int x);\n"), qemuMarks)
+	if len(r.Errors) != 1 || r.Errors[0].Error() != `dir/f.h:2:3: expected a return type before mark "co_wrapper"` {
+		t.Fatalf("got %v", r.Errors)
+	}
+}
+
+func TestDeclText(t *testing.T) {
+	src := "x;\nint co_wrapper\na_b(int x,\n    int y);\n"
+	r := File("f.h", []byte(src), qemuMarks)
+	d := r.Decls[0]
+	if d.Text != "int co_wrapper\na_b(int x,\n    int y);" || d.ParamsText != "int x,\n    int y" {
+		t.Fatalf("Text %q ParamsText %q", d.Text, d.ParamsText)
+	}
+	if p := d.PosAt(strings.Index(d.Text, "int y")); p != (Pos{4, 5}) {
+		t.Errorf("PosAt = %v, want 4:5", p)
+	}
+	if d.ParamsPos != (Pos{3, 5}) {
+		t.Errorf("ParamsPos = %v, want 3:5", d.ParamsPos)
+	}
+}
+
+func TestMarks(t *testing.T) {
+	for ident, want := range map[string]bool{
+		"co_wrapper": true, "co_wrapper_mixed": true, "co_wrapper_x9_y": true, "no_co_wrapper_bdrv_wrlock": true,
+		"co_wrapper_": false, "co_wrapper_X": false, "co_wrappers": false, "my_co_wrapper": false, "generated_co_wrapper": true,
+	} {
+		if got := qemuMarks.Is(ident); got != want {
+			t.Errorf("Is(%q) = %v, want %v", ident, got, want)
+		}
+	}
+	if n := qemuMarks.Needles(); len(n) != 1 || string(n[0]) != "co_wrapper" {
+		t.Errorf("Needles = %q, want just co_wrapper", n)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	if got := string(Normalize([]byte("a\r\nb\rc\n"))); got != "a\nb\nc\n" {
+		t.Errorf("Normalize = %q", got)
+	}
+}
