@@ -73,7 +73,7 @@ for dir in "${fixtures[@]}"; do
     continue
   fi
   if [[ -f $dir/inputs ]]; then
-    mapfile -t inputs <"$dir/inputs"
+    mapfile -t inputs < <(tr -s "[:space:]" "\n" <"$dir/inputs" | sed "/^$/d") # as golden_test.go: fields
   else
     mapfile -t inputs < <(cd "$dir" && find . -maxdepth 1 -name '*.h' -printf '%f\n' | LC_ALL=C sort)
   fi
