@@ -1,0 +1,286 @@
+package gazelle
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/cowrap/rules_cowrap/gen"
+	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/gen/scan"
+)
+
+// Directives. Each applies to the directory of its BUILD file and every
+// directory below, until a deeper BUILD file sets it again; an empty value
+// resets it to the default. A bad value is reported (with the BUILD file's
+// path) and ignored, so the inherited value stays in force.
+const (
+	// cowrapDirective turns the extension on or off: enabled (default) or
+	// disabled. A disabled directory is left alone: nothing is generated
+	// and no cowrap_library is removed.
+	cowrapDirective = "cowrap"
+	// dialectDirective is the generator dialect ("qemu", "qemu-8.2", ...),
+	// written to the dialect attribute. Default: unset (the rule's "qemu").
+	dialectDirective = "cowrap_dialect"
+	// marksDirective replaces the dialect's marks for non-QEMU projects:
+	// NAME[=co|co_mixed|no_co[+rdlock|+wrlock]], comma or space separated,
+	// written to the marks attribute. Default: unset (the dialect's marks).
+	marksDirective = "cowrap_marks"
+	// namingDirective is the target-name pattern; {package} is the last
+	// component of the package path (the repository name in the root
+	// package, or "root" when it has none). Default: {package}_cowrap.
+	namingDirective = "cowrap_naming"
+	// includeDirective lists the headers of the generated file's #include
+	// lines, written to the includes attribute. Repeated in one BUILD file,
+	// the lists add up. Default: unset (the dialect's includes).
+	includeDirective = "cowrap_include"
+	// errorsDirective says what to do with declarations the scanner or the
+	// dialect rejects and headers no rule provides: ignore, warn (default)
+	// or error (report, then fail the run before any file is written).
+	errorsDirective = "cowrap_errors"
+)
+
+const defaultNaming = "{package}_cowrap"
+
+// policy is the cowrap_errors setting.
+type policy int
+
+const (
+	policyWarn policy = iota
+	policyIgnore
+	policyError
+)
+
+var policyNames = map[string]policy{"warn": policyWarn, "ignore": policyIgnore, "error": policyError}
+
+func (p policy) String() string {
+	for n, v := range policyNames {
+		if v == p {
+			return n
+		}
+	}
+	return "?"
+}
+
+// cowrapConfig is the configuration of one directory.
+type cowrapConfig struct {
+	enabled  bool
+	dialect  string   // "" when no directive set it
+	marks    []string // custom mark spec items; nil means the dialect's marks
+	naming   string
+	includes []string // nil means the dialect's includes
+	errors   policy
+
+	// Derived from the above whenever they change, so that the per-file work
+	// in GenerateRules is only the needle test.
+	d         *dialect.Dialect
+	scanMarks *scan.Marks
+	needles   [][]byte
+}
+
+const cowrapName = "cowrap"
+
+func getConfig(c *config.Config) *cowrapConfig {
+	if cc, ok := c.Exts[cowrapName].(*cowrapConfig); ok {
+		return cc
+	}
+	return newConfig()
+}
+
+func newConfig() *cowrapConfig {
+	cc := &cowrapConfig{enabled: true, naming: defaultNaming}
+	cc.derive()
+	return cc
+}
+
+func (cc *cowrapConfig) derive() {
+	name := cc.dialect
+	if name == "" {
+		name = dialect.Default
+	}
+	cc.d, _ = dialect.Lookup(name) // validated when set
+	if cc.marks != nil {
+		m, _ := gen.ParseMarks(strings.Join(cc.marks, ",")) // validated when set
+		cc.scanMarks = &scan.Marks{}
+		for n := range m {
+			cc.scanMarks.Names = append(cc.scanMarks.Names, n)
+		}
+		sort.Strings(cc.scanMarks.Names)
+	} else {
+		cc.scanMarks = cc.d.ScanMarks()
+	}
+	cc.needles = cc.scanMarks.Needles()
+}
+
+// headers are the headers the generated file #includes.
+func (cc *cowrapConfig) headers() []string {
+	if cc.includes != nil {
+		return cc.includes
+	}
+	return cc.d.Includes()
+}
+
+func (*cowrapLang) RegisterFlags(fs *flag.FlagSet, cmd string, c *config.Config) {}
+
+func (*cowrapLang) CheckFlags(fs *flag.FlagSet, c *config.Config) error { return nil }
+
+func (*cowrapLang) KnownDirectives() []string {
+	return []string{cowrapDirective, dialectDirective, marksDirective, namingDirective, includeDirective, errorsDirective}
+}
+
+func (*cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
+	cc := &cowrapConfig{}
+	*cc = *getConfig(c)
+	c.Exts[cowrapName] = cc
+	if f == nil {
+		return
+	}
+	where := f.Path
+	if r, err := filepath.Rel(c.RepoRoot, f.Path); err == nil {
+		where = filepath.ToSlash(r)
+	}
+	var includes []string
+	includesSet := false
+	for _, d := range f.Directives {
+		var err error
+		switch d.Key {
+		case cowrapDirective:
+			cc.enabled, err = parseEnabled(d.Value)
+		case dialectDirective:
+			cc.dialect, err = parseDialect(d.Value, cc.dialect)
+		case marksDirective:
+			cc.marks, err = parseMarks(d.Value, cc.marks)
+		case namingDirective:
+			cc.naming, err = parseNaming(d.Value, cc.naming)
+		case includeDirective:
+			var inc []string
+			if inc, err = parseIncludes(d.Value); err == nil {
+				includes, includesSet = append(includes, inc...), true
+				if d.Value == "" {
+					includes = nil
+				}
+			}
+		case errorsDirective:
+			cc.errors, err = parsePolicy(d.Value, cc.errors)
+		default:
+			continue
+		}
+		if err != nil {
+			log.Printf("%s: ignoring # gazelle:%s %s: %v", where, d.Key, d.Value, err)
+		}
+	}
+	if includesSet {
+		cc.includes = includes
+	}
+	cc.derive()
+}
+
+// The parsers below return the new value, or the old one and an error.
+
+func parseEnabled(v string) (bool, error) {
+	switch v {
+	case "", "enabled":
+		return true, nil
+	case "disabled":
+		return false, nil
+	}
+	return true, fmt.Errorf("want enabled or disabled")
+}
+
+func parseDialect(v, old string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	if _, err := dialect.Lookup(v); err != nil {
+		return old, err
+	}
+	return v, nil
+}
+
+// parseMarks splits a mark list on commas and spaces and checks it with the
+// generator's own parser, so Gazelle accepts exactly what `cowrap -marks` does.
+func parseMarks(v string, old []string) ([]string, error) {
+	items := splitList(v)
+	if len(items) == 0 {
+		return nil, nil
+	}
+	if _, err := gen.ParseMarks(strings.Join(items, ",")); err != nil {
+		return old, err
+	}
+	return items, nil
+}
+
+func parseNaming(v, old string) (string, error) {
+	if v == "" {
+		return defaultNaming, nil
+	}
+	name := strings.ReplaceAll(v, "{package}", "p")
+	if strings.ContainsAny(name, "{}") {
+		return old, fmt.Errorf("the only placeholder is {package}")
+	}
+	if !validName(name) {
+		return old, fmt.Errorf("not a valid target name")
+	}
+	return v, nil
+}
+
+// validName accepts a conservative subset of Bazel target names: no
+// slashes, so that each package's target lives in its own package.
+func validName(s string) bool {
+	if s == "" || s == "." || s == ".." {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("_-.+=,@~", c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseIncludes checks headers as the generator and the rule do: a header
+// name such as block/foo.h or <stdio.h>, never an absolute path.
+func parseIncludes(v string) ([]string, error) {
+	items := splitList(v)
+	for _, h := range items {
+		if strings.ContainsAny(h, "\"") || strings.HasPrefix(h, "/") ||
+			strings.HasPrefix(h, "<") != strings.HasSuffix(h, ">") || h == "<>" {
+			return nil, fmt.Errorf("bad header %q: want a header name like block/foo.h or <stdio.h>", h)
+		}
+	}
+	return items, nil
+}
+
+func parsePolicy(v string, old policy) (policy, error) {
+	if v == "" {
+		return policyWarn, nil
+	}
+	if p, ok := policyNames[v]; ok {
+		return p, nil
+	}
+	return old, fmt.Errorf("want ignore, warn or error")
+}
+
+func splitList(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+}
+
+// targetName applies the naming pattern to the package rel.
+func targetName(pattern, rel, repoName string) string {
+	pkg := rel
+	if i := strings.LastIndexByte(rel, '/'); i >= 0 {
+		pkg = rel[i+1:]
+	}
+	if pkg == "" {
+		pkg = repoName
+	}
+	if pkg == "" {
+		pkg = "root"
+	}
+	return strings.ReplaceAll(pattern, "{package}", pkg)
+}

@@ -1,0 +1,148 @@
+package gazelle
+
+import (
+	"bytes"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/language"
+	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/cowrap/rules_cowrap/gen/scan"
+)
+
+// cowrapImports is what GenerateRules hands Resolve for one rule.
+type cowrapImports struct {
+	// headers to find a cc_library for: the srcs as repository paths, then
+	// the generated file's #include lines (system headers left out).
+	headers []string
+}
+
+func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.GenerateResult {
+	cc := getConfig(args.Config)
+	if !cc.enabled {
+		return language.GenerateResult{}
+	}
+	var srcs []string
+	for _, f := range args.RegularFiles {
+		if ext := path.Ext(f); ext != ".h" && ext != ".c" {
+			continue
+		}
+		if l.marked(cc, args.Dir, path.Join(args.Rel, f), f) {
+			srcs = append(srcs, f)
+		}
+	}
+	if len(srcs) == 0 {
+		return language.GenerateResult{Empty: emptyRules(args.Config, args.File)}
+	}
+	// RegularFiles is sorted, and so are srcs.
+	r := rule.NewRule(cowrapLibrary, targetName(cc.naming, args.Rel, args.Config.RepoName))
+	r.SetAttr("srcs", srcs)
+	if cc.dialect != "" {
+		r.SetAttr("dialect", cc.dialect)
+	}
+	if cc.includes != nil {
+		r.SetAttr("includes", cc.includes)
+	}
+	if cc.marks != nil {
+		r.SetAttr("marks", cc.marks)
+	}
+	imp := cowrapImports{}
+	for _, s := range srcs {
+		imp.headers = append(imp.headers, path.Join(args.Rel, s))
+	}
+	for _, h := range cc.headers() {
+		if !strings.HasPrefix(h, "<") {
+			imp.headers = append(imp.headers, h)
+		}
+	}
+	return language.GenerateResult{Gen: []*rule.Rule{r}, Imports: []any{imp}}
+}
+
+// marked reports whether the file holds at least one marked declaration that
+// the scanner and the dialect (or, with custom marks, the general grammar)
+// accept; rejected ones are reported under the cowrap_errors policy. A file
+// without the bytes of any mark is read but never lexed.
+func (l *cowrapLang) marked(cc *cowrapConfig, dir, rel, name string) bool {
+	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil || !mayContain(src, cc.needles) {
+		return false
+	}
+	res := scan.File(rel, src, cc.scanMarks)
+	for _, e := range res.Errors {
+		l.report(cc.errors, "%v", e)
+	}
+	ok := false
+	for _, decl := range res.Decls {
+		if cc.marks != nil {
+			// Custom marks go with a user template, read with the general
+			// C grammar: only the parameter list can be wrong here.
+			if decl.ParamsErr != nil {
+				l.report(cc.errors, "%v", decl.ParamsErr)
+				continue
+			}
+			ok = true
+			continue
+		}
+		w, diags := cc.d.Wrapper(decl, false)
+		for _, d := range diags {
+			if !d.Warning {
+				l.report(cc.errors, "%v", d.Error)
+			}
+		}
+		ok = ok || w != nil
+	}
+	return ok
+}
+
+// mayContain is scan.Marks.MayContain with the needles computed once per
+// directory configuration instead of once per file.
+func mayContain(src []byte, needles [][]byte) bool {
+	for _, n := range needles {
+		if bytes.Contains(src, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// emptyRules lists the cowrap_library rules of f that Gazelle owns, so that
+// a package whose marks are gone loses them. A rule is Gazelle's when its
+// srcs is a plain list of this package's files; any other is left alone.
+// (When the package still has marks, the generated rule is merged into the
+// existing one instead.)
+func emptyRules(c *config.Config, f *rule.File) []*rule.Rule {
+	if f == nil {
+		return nil
+	}
+	var empty []*rule.Rule
+	for _, r := range f.Rules {
+		if !isCowrapKind(c, r.Kind()) || r.ShouldKeep() {
+			continue
+		}
+		srcs := r.AttrStrings("srcs")
+		if len(srcs) == 0 {
+			continue // not a list of strings (a glob, a variable): not ours
+		}
+		local := true
+		for _, s := range srcs {
+			local = local && !strings.Contains(s, "//") && !strings.HasPrefix(s, "@")
+		}
+		if local {
+			empty = append(empty, rule.NewRule(cowrapLibrary, r.Name()))
+		}
+	}
+	return empty
+}
+
+// isCowrapKind reports whether kind is cowrap_library as this directory
+// spells it: itself, its map_kind replacement or an alias_kind wrapper.
+func isCowrapKind(c *config.Config, kind string) bool {
+	if kind == cowrapLibrary || c.AliasMap[kind] == cowrapLibrary {
+		return true
+	}
+	m, ok := c.KindMap[cowrapLibrary]
+	return ok && m.KindName == kind
+}

@@ -1,0 +1,71 @@
+// Package gazelle is the Gazelle language extension "cowrap": it writes a
+// cowrap_library for the C headers and sources of each package that hold
+// mark-annotated declarations (co_wrapper, co_wrapper_mixed, ...).
+//
+// It finds marks with gen/scan, the scanner the generator itself uses, and
+// checks declarations with the same dialect code, so Gazelle and the build
+// always agree on what is marked. Directives are documented in config.go and
+// in the README's Gazelle section.
+//
+// Add it to a gazelle_binary after the languages it runs with:
+//
+//	gazelle_binary(
+//	    name = "gazelle_bin",
+//	    languages = ["@gazelle//language/go", "@rules_cowrap//gazelle"],
+//	)
+package gazelle
+
+import (
+	"context"
+	"log"
+	"os"
+	"sync"
+
+	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/language"
+	"github.com/bazelbuild/bazel-gazelle/rule"
+)
+
+type cowrapLang struct {
+	language.BaseLifecycleManager
+
+	// errs counts findings reported under cowrap_errors=error. Gazelle gives
+	// a language no way to return an error, so the run is failed from
+	// AfterResolvingDeps, after every finding is printed and before any
+	// BUILD file is written.
+	mu   sync.Mutex
+	errs int
+}
+
+// NewLanguage is what gazelle_binary calls.
+func NewLanguage() language.Language { return &cowrapLang{} }
+
+func (*cowrapLang) Name() string { return cowrapName }
+
+// Fix has nothing to do: no earlier form of cowrap_library needs migrating.
+func (*cowrapLang) Fix(c *config.Config, f *rule.File) {}
+
+// report prints a finding under policy p.
+func (l *cowrapLang) report(p policy, format string, args ...any) {
+	switch p {
+	case policyIgnore:
+		return
+	case policyWarn:
+		log.Printf("cowrap: warning: "+format, args...)
+	case policyError:
+		log.Printf("cowrap: error: "+format, args...)
+		l.mu.Lock()
+		l.errs++
+		l.mu.Unlock()
+	}
+}
+
+// exit is os.Exit; a test may replace it.
+var exit = os.Exit
+
+func (l *cowrapLang) AfterResolvingDeps(ctx context.Context) {
+	if l.errs > 0 {
+		log.Printf("cowrap: %d error(s) under cowrap_errors=error; no BUILD file was written", l.errs)
+		exit(1)
+	}
+}

@@ -1,0 +1,240 @@
+package gazelle
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/label"
+	"github.com/bazelbuild/bazel-gazelle/repo"
+	"github.com/bazelbuild/bazel-gazelle/resolve"
+	"github.com/bazelbuild/bazel-gazelle/rule"
+	bzl "github.com/bazelbuild/buildtools/build"
+)
+
+// headerLang is the import language of C headers, as in
+// `# gazelle:resolve c block/block_int.h //include:block`.
+const headerLang = "c"
+
+// Imports indexes a cc_library under every name by which a C file can
+// #include its headers: the repository path, and the paths that its
+// includes, strip_include_prefix and include_prefix make visible, as Bazel
+// computes them. cowrap_library rules are not indexed.
+func (*cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []resolve.ImportSpec {
+	if r.Kind() != ccLibrary {
+		return nil
+	}
+	dir := filepath.Dir(f.Path)
+	var hdrs []string
+	for _, attr := range []string{"hdrs", "textual_hdrs"} {
+		hdrs = append(hdrs, fileList(r.Attr(attr), dir)...)
+	}
+	var specs []resolve.ImportSpec
+	seen := map[string]bool{}
+	for _, h := range hdrs {
+		for _, imp := range includePaths(f.Pkg, h, r.AttrStrings("includes"), r.AttrString("strip_include_prefix"), r.AttrString("include_prefix")) {
+			if !seen[imp] {
+				seen[imp] = true
+				specs = append(specs, resolve.ImportSpec{Lang: headerLang, Imp: imp})
+			}
+		}
+	}
+	return specs
+}
+
+// includePaths are the #include paths of header hdr (relative to package
+// pkg) of a cc_library with the given attributes.
+func includePaths(pkg, hdr string, includes []string, strip, prefix string) []string {
+	full := path.Join(pkg, hdr)
+	out := []string{full}
+	for _, inc := range includes {
+		d := path.Join(pkg, inc)
+		if strings.HasPrefix(inc, "/") {
+			d = path.Clean(inc[1:])
+		}
+		if rest, ok := under(full, d); ok {
+			out = append(out, rest)
+		}
+	}
+	if strip != "" || prefix != "" {
+		d := pkg
+		if strings.HasPrefix(strip, "/") {
+			d = path.Clean(strip[1:])
+		} else if strip != "" {
+			d = path.Join(pkg, strip)
+		}
+		if rest, ok := under(full, d); ok {
+			out = append(out, path.Join(prefix, rest))
+		}
+	}
+	return out
+}
+
+// under returns p relative to directory d ("" or "." is the root).
+func under(p, d string) (string, bool) {
+	if d == "" || d == "." {
+		return p, true
+	}
+	return strings.CutPrefix(p, d+"/")
+}
+
+// fileList evaluates a label-list expression of local files: string lists,
+// glob() calls (expanded on disk, as Bazel would) and their sums. Labels of
+// other packages and anything else are skipped.
+func fileList(e bzl.Expr, dir string) []string {
+	switch e := e.(type) {
+	case *bzl.ListExpr:
+		var out []string
+		for _, x := range e.List {
+			if s, ok := x.(*bzl.StringExpr); ok && !strings.Contains(s.Value, "//") && !strings.HasPrefix(s.Value, "@") {
+				out = append(out, strings.TrimPrefix(s.Value, ":"))
+			}
+		}
+		return out
+	case *bzl.BinaryExpr:
+		if e.Op == "+" {
+			return append(fileList(e.X, dir), fileList(e.Y, dir)...)
+		}
+	case *bzl.CallExpr:
+		if g, ok := rule.ParseGlobExpr(e); ok {
+			return expandGlob(dir, g)
+		}
+	}
+	return nil
+}
+
+// expandGlob lists the files under dir that match g, without entering
+// subpackages (directories with a BUILD file), as Bazel's glob does.
+func expandGlob(dir string, g rule.GlobValue) []string {
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel != "." && isPackage(p) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if matchAny(g.Patterns, rel) && !matchAny(g.Excludes, rel) {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	return out
+}
+
+func isPackage(dir string) bool {
+	for _, n := range []string{"BUILD.bazel", "BUILD"} {
+		if st, err := os.Stat(filepath.Join(dir, n)); err == nil && !st.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+func matchAny(patterns []string, name string) bool {
+	for _, p := range patterns {
+		if matchGlob(strings.Split(p, "/"), strings.Split(name, "/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchGlob matches path segments against pattern segments, where "**"
+// stands for any number of segments and others follow path.Match.
+func matchGlob(pat, name []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(name); i++ {
+				if matchGlob(pat[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
+			return false
+		}
+		pat, name = pat[1:], name[1:]
+	}
+	return len(name) == 0
+}
+
+func (*cowrapLang) Embeds(r *rule.Rule, from label.Label) []label.Label { return nil }
+
+// Resolve sets deps to the cc_library rules that provide the headers the
+// generated file needs: `# gazelle:resolve c HEADER LABEL` first, then the
+// index. A header nobody provides, or several rules do, is reported under
+// the cowrap_errors policy; it adds no dep.
+func (l *cowrapLang) Resolve(c *config.Config, ix *resolve.RuleIndex, rc *repo.RemoteCache, r *rule.Rule, imports any, from label.Label) {
+	imp, ok := imports.(cowrapImports)
+	if !ok {
+		return
+	}
+	cc := getConfig(c)
+	deps := map[string]bool{}
+	for _, h := range imp.headers {
+		lbl, err := findHeader(c, ix, h, from)
+		if err != nil {
+			l.report(cc.errors, "%s: %v", from, err)
+			continue
+		}
+		if lbl != label.NoLabel {
+			deps[lbl.Rel(from.Repo, from.Pkg).String()] = true
+		}
+	}
+	if len(deps) == 0 {
+		r.DelAttr("deps")
+		return
+	}
+	list := make([]string, 0, len(deps))
+	for d := range deps {
+		list = append(list, d)
+	}
+	sort.Strings(list)
+	r.SetAttr("deps", list)
+}
+
+// findHeader returns the rule that provides header h, or NoLabel when that
+// is the rule itself.
+func findHeader(c *config.Config, ix *resolve.RuleIndex, h string, from label.Label) (label.Label, error) {
+	spec := resolve.ImportSpec{Lang: headerLang, Imp: h}
+	if l, ok := resolve.FindRuleWithOverride(c, spec, headerLang); ok {
+		return l, nil
+	}
+	matches := ix.FindRulesByImportWithConfig(c, spec, cowrapName)
+	var found []label.Label
+	for _, m := range matches {
+		if !m.IsSelfImport(from) {
+			found = append(found, m.Label)
+		}
+	}
+	switch len(found) {
+	case 0:
+		if len(matches) > 0 {
+			return label.NoLabel, nil // only the rule itself
+		}
+		return label.NoLabel, fmt.Errorf("no cc_library provides %q; list it in one's hdrs or add # gazelle:resolve c %s LABEL", h, h)
+	case 1:
+		return found[0], nil
+	}
+	names := make([]string, len(found))
+	for i, l := range found {
+		names[i] = l.String()
+	}
+	sort.Strings(names)
+	return label.NoLabel, fmt.Errorf("several rules provide %q (%s); pick one with # gazelle:resolve c %s LABEL", h, strings.Join(names, ", "), h)
+}
