@@ -1,0 +1,105 @@
+#!/bin/bash
+# remote_cache_test.sh - a real HTTP remote cache (Debian's nginx with WebDAV PUT on loopback):
+#  1. checkout A builds the targets with --remote_cache: every spawn runs and is uploaded;
+#  2. A is `clean --expunge`d and built again: every CoWrap spawn must be a remote cache hit;
+#  3. checkout B (same sources, other path) runs its CoWrap spawns itself (no cache for them),
+#     and its generated files must be byte-identical to A's and hold neither checkout's path.
+# Targets: //tests/bazel/testdata/... and //examples/... when it exists (override: CACHE_TARGETS).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+say() { printf '[remote_cache_test] %s\n' "$*"; }
+fail() { printf '[remote_cache_test] FAIL: %s\n' "$*" >&2; exit 1; }
+
+command -v nginx >/dev/null || { say "installing nginx (apt)"; apt-get install -y -q nginx >/dev/null; }
+tmp=$(mktemp -d /tmp/cowrap-cache-test.XXXXXX)
+A=$tmp/checkout-a B=$tmp/checkout-b NG=$tmp/nginx
+cleanup() {
+  set +e
+  [ -f "$NG/nginx.pid" ] && kill "$(cat "$NG/nginx.pid")" 2>/dev/null && say "nginx stopped"
+  # expunge also stops each checkout's Bazel server; their output bases would never be reused
+  for w in "$A" "$B"; do [ -x "$w/tools/bazel" ] && (cd "$w" && tools/bazel clean --expunge >/dev/null 2>&1); done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# ---- nginx as a Bazel HTTP cache (GET/PUT under /ac/ and /cas/), on a free loopback port
+mkdir -p "$NG/data" "$NG/tmp"
+for try in 1 2 3 4 5; do
+  port=$((20000 + RANDOM % 20000))
+  cat >"$NG/nginx.conf" <<NGINX
+user root;
+worker_processes 1;
+daemon on;
+pid $NG/nginx.pid;
+error_log $NG/error.log;
+events { worker_connections 256; }
+http {
+  access_log $NG/access.log;
+  client_body_temp_path $NG/tmp/body;
+  proxy_temp_path $NG/tmp/proxy;
+  fastcgi_temp_path $NG/tmp/fastcgi;
+  uwsgi_temp_path $NG/tmp/uwsgi;
+  scgi_temp_path $NG/tmp/scgi;
+  server {
+    listen 127.0.0.1:$port;
+    root $NG/data;
+    location / {
+      dav_methods PUT;
+      create_full_put_path on;
+      client_max_body_size 0;
+    }
+  }
+}
+NGINX
+  nginx -p "$NG" -c "$NG/nginx.conf" 2>>"$NG/start.log" && break
+  port=
+done
+[ -n "$port" ] || { cat "$NG/start.log" >&2; fail "nginx did not start"; }
+cache=http://127.0.0.1:$port
+echo probe >"$tmp/probe"
+curl -fsS -T "$tmp/probe" "$cache/cas/probe" && [ "$(curl -fsS "$cache/cas/probe")" = probe ] ||
+  fail "nginx at $cache does not accept PUT/GET"
+say "nginx WebDAV cache at $cache"
+
+# ---- two checkouts of the same sources (tracked + untracked, not ignored) at different paths
+for w in "$A" "$B"; do
+  mkdir -p "$w"
+  if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1; then
+    (cd "$repo" && git ls-files -z -co --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$w"
+  else
+    (cd "$repo" && tar --exclude='./bazel-*' -cf - .) | tar -xf - -C "$w"
+  fi
+done
+targets=${CACHE_TARGETS:-//tests/bazel/testdata/...}
+[ -n "${CACHE_TARGETS:-}" ] || [ ! -f "$repo/examples/BUILD.bazel" ] || targets="$targets //examples/..."
+# --disk_cache= : the chroot's machine-wide disk cache would answer before the remote one.
+flags=(--disk_cache= --remote_cache="$cache")
+execlog() { (cd "$repo" && go run ./tests/bazel/execlog "$@"); }
+
+say "A: build $targets (cold; uploads to the cache)"
+(cd "$A" && tools/bazel build "${flags[@]}" --execution_log_json_file="$tmp/a1.json" $targets)
+execlog "$tmp/a1.json" | tee "$tmp/a1.txt" | sed 's/^/  /'
+grep -q '^output: ' "$tmp/a1.txt" || fail "no CoWrap spawn in the first build of A"
+mkdir -p "$tmp/gen-a"
+sed -n 's/^output: //p' "$tmp/a1.txt" | while read -r p; do
+  mkdir -p "$tmp/gen-a/$(dirname "$p")"; cp "$A/$p" "$tmp/gen-a/$p"
+done
+
+say "A: clean --expunge, then build again: every CoWrap spawn must be a remote cache hit"
+(cd "$A" && tools/bazel clean --expunge)
+(cd "$A" && tools/bazel build "${flags[@]}" --execution_log_json_file="$tmp/a2.json" $targets)
+execlog -want hit "$tmp/a2.json" | sed 's/^/  /' || fail "CoWrap spawns missed the remote cache after clean --expunge"
+grep -c '"runner": "remote cache hit"' "$tmp/a2.json" | sed 's/^/  spawns with runner "remote cache hit": /'
+
+say "B: build at another path, running the CoWrap spawns itself (no cache for them)"
+(cd "$B" && tools/bazel build "${flags[@]}" --modify_execution_info=CoWrap=+no-cache \
+  --execution_log_json_file="$tmp/b.json" $targets)
+execlog -want miss "$tmp/b.json" | tee "$tmp/b.txt" | sed 's/^/  /' || fail "B did not run its CoWrap spawns itself"
+n=0
+while read -r p; do
+  cmp "$tmp/gen-a/$p" "$B/$p" || fail "$p differs between the two checkouts"
+  ! grep -Fq -e "$A" -e "$B" -e "$tmp" "$B/$p" || fail "$p contains an absolute checkout path"
+  n=$((n + 1))
+done < <(sed -n 's/^output: //p' "$tmp/b.txt")
+[ "$n" -gt 0 ] || fail "no generated file to compare"
+say "OK: $n generated file(s) byte-identical across checkouts; all CoWrap spawns hit the remote cache"
