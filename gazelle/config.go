@@ -140,6 +140,7 @@ func (*cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
 	if f == nil {
 		return
 	}
+	keepIncludeOrder(c)
 	where := f.Path
 	if r, err := filepath.Rel(c.RepoRoot, f.Path); err == nil {
 		where = filepath.ToSlash(r)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
@@ -15,8 +16,9 @@ import (
 
 // cowrapImports is what GenerateRules hands Resolve for one rule.
 type cowrapImports struct {
-	// headers to find a cc_library for: the srcs as repository paths, then
-	// the generated file's #include lines (system headers left out).
+	// headers to find a cc_library for: the header srcs as repository
+	// paths, then the generated file's #include lines (system headers left
+	// out).
 	headers []string
 }
 
@@ -43,15 +45,18 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	if cc.dialect != "" {
 		r.SetAttr("dialect", cc.dialect)
 	}
+	// Order matters in both: #include lines, and marks as the user wrote them.
 	if cc.includes != nil {
-		r.SetAttr("includes", cc.includes)
+		r.SetAttr("includes", rule.UnsortedStrings(cc.includes))
 	}
 	if cc.marks != nil {
-		r.SetAttr("marks", cc.marks)
+		r.SetAttr("marks", rule.UnsortedStrings(cc.marks))
 	}
 	imp := cowrapImports{}
 	for _, s := range srcs {
-		imp.headers = append(imp.headers, path.Join(args.Rel, s))
+		if path.Ext(s) == ".h" {
+			imp.headers = append(imp.headers, path.Join(args.Rel, s))
+		}
 	}
 	for _, h := range cc.headers() {
 		if !strings.HasPrefix(h, "<") {
@@ -71,28 +76,34 @@ func (l *cowrapLang) marked(cc *cowrapConfig, dir, rel, name string) bool {
 		return false
 	}
 	res := scan.File(rel, src, cc.scanMarks)
-	for _, e := range res.Errors {
-		l.report(cc.errors, "%v", e)
-	}
+	var findings []*scan.Error
 	ok := false
 	for _, decl := range res.Decls {
 		if cc.marks != nil {
 			// Custom marks go with a user template, read with the general
 			// C grammar: only the parameter list can be wrong here.
 			if decl.ParamsErr != nil {
-				l.report(cc.errors, "%v", decl.ParamsErr)
-				continue
+				findings = append(findings, decl.ParamsErr)
+			} else {
+				ok = true
 			}
-			ok = true
 			continue
 		}
 		w, diags := cc.d.Wrapper(decl, false)
 		for _, d := range diags {
 			if !d.Warning {
-				l.report(cc.errors, "%v", d.Error)
+				findings = append(findings, d.Error)
 			}
 		}
 		ok = ok || w != nil
+	}
+	findings = append(findings, res.Errors...)
+	sort.SliceStable(findings, func(i, j int) bool {
+		a, b := findings[i].Pos, findings[j].Pos
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	for _, e := range findings {
+		l.report(cc.errors, "%v", e)
 	}
 	return ok
 }

@@ -2,8 +2,11 @@ package gazelle
 
 import (
 	"fmt"
+	"sync"
 
+	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/bazelbuild/buildtools/tables"
 )
 
 const (
@@ -51,4 +54,24 @@ func (*cowrapLang) ApparentLoads(moduleToApparentName func(string) string) []rul
 		Name:    fmt.Sprintf("@%s//rules:defs.bzl", repo),
 		Symbols: []string{cowrapLibrary},
 	}}
+}
+
+// includes of cowrap_library is the ordered list of #include lines, but
+// buildtools sorts every attribute called includes (cc_library's include
+// directories) when Gazelle formats a file. Its deny list, read at each
+// format, exempts the kind and whatever map_kind or alias_kind call it.
+var denyMu sync.Mutex
+
+func keepIncludeOrder(c *config.Config) {
+	denyMu.Lock()
+	defer denyMu.Unlock()
+	tables.SortableDenylist[cowrapLibrary+".includes"] = true
+	if m, ok := c.KindMap[cowrapLibrary]; ok {
+		tables.SortableDenylist[m.KindName+".includes"] = true
+	}
+	for wrapper, kind := range c.AliasMap {
+		if kind == cowrapLibrary {
+			tables.SortableDenylist[wrapper+".includes"] = true
+		}
+	}
 }

@@ -46,9 +46,13 @@ def _cowrap_gen_impl(ctx):
     args.add("-dialect", ctx.attr.dialect)
     args.add_all(ctx.attr.includes, before_each = "-include")
     inputs = list(ctx.files.srcs)
+    if ctx.attr.marks and not ctx.file.template:
+        fail("cowrap_library %s: marks needs a template (the dialect's templates only know QEMU's marks)" % ctx.label)
     if ctx.file.template:
         args.add("-template", ctx.file.template)
         inputs.append(ctx.file.template)
+    if ctx.attr.marks:
+        args.add("-marks", ",".join(ctx.attr.marks))
     args.add("-o", out)
 
     # File objects expand to exec-root-relative paths: no absolute path reaches the action.
@@ -71,6 +75,7 @@ cowrap_gen = rule(
         "dialect": attr.string(default = "qemu"),
         "includes": attr.string_list(doc = "Headers for the generated #include lines, in order."),
         "template": attr.label(allow_single_file = True),
+        "marks": attr.string_list(doc = "With template: the marks, each NAME[=co|co_mixed|no_co[+rdlock|+wrlock]]."),
         "out": attr.output(mandatory = True),
         "_cowrap": attr.label(
             default = Label("//gen/cmd/cowrap"),
@@ -86,6 +91,7 @@ def cowrap_library(
         dialect = "qemu",
         includes = [],
         template = None,
+        marks = [],
         out = None,
         deps = [],
         **kwargs):
@@ -101,6 +107,8 @@ def cowrap_library(
         becomes `#include "block/block_int.h"`, "<stdio.h>" becomes `#include <stdio.h>`.
         NOT cc include directories: pass those as `cc_includes`.
       template: optional label of a template file for the wrappers, replacing the dialect's.
+      marks: with `template`: the marks to look for instead of the dialect's, each
+        `NAME[=co|co_mixed|no_co[+rdlock|+wrlock]]` (cowrap -marks); Gazelle's cowrap_marks.
       out: name of the generated C file; default `name + ".c"`.
       deps: cc_library deps of the compiled file; they must provide every header the generated
         file includes (or pass the headers via `hdrs`).
@@ -117,6 +125,7 @@ def cowrap_library(
         dialect = dialect,
         includes = includes,
         template = template,
+        marks = marks,
         out = out or name + ".c",
         **common
     )

@@ -1,0 +1,84 @@
+package gazelle
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParsers(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		got     any
+		err     error
+		want    any
+		wantErr bool
+	}{
+		{"enabled", first(parseEnabled("enabled")), second(parseEnabled("enabled")), true, false},
+		{"disabled", first(parseEnabled("disabled")), second(parseEnabled("disabled")), false, false},
+		{"enabled reset", first(parseEnabled("")), second(parseEnabled("")), true, false},
+		{"enabled bad", first(parseEnabled("off")), second(parseEnabled("off")), true, true},
+
+		{"dialect", first(parseDialect("qemu-8.2", "")), second(parseDialect("qemu-8.2", "")), "qemu-8.2", false},
+		{"dialect reset", first(parseDialect("", "qemu-8.2")), second(parseDialect("", "qemu-8.2")), "", false},
+		{"dialect bad keeps old", first(parseDialect("qemu-4.0", "qemu-9.0")), second(parseDialect("qemu-4.0", "qemu-9.0")), "qemu-9.0", true},
+
+		{"marks", first(parseMarks("a=co, b=co_mixed c", nil)), second(parseMarks("a=co, b=co_mixed c", nil)), []string{"a=co", "b=co_mixed", "c"}, false},
+		{"marks reset", first(parseMarks("", []string{"a"})), second(parseMarks("", []string{"a"})), []string(nil), false},
+		{"marks bad kind", first(parseMarks("a=sometimes", []string{"x"})), second(parseMarks("a=sometimes", []string{"x"})), []string{"x"}, true},
+		{"marks bad name", first(parseMarks("1a", nil)), second(parseMarks("1a", nil)), []string(nil), true},
+
+		{"naming", first(parseNaming("cw_{package}", defaultNaming)), second(parseNaming("cw_{package}", defaultNaming)), "cw_{package}", false},
+		{"naming fixed", first(parseNaming("wrappers", defaultNaming)), second(parseNaming("wrappers", defaultNaming)), "wrappers", false},
+		{"naming reset", first(parseNaming("", "x")), second(parseNaming("", "x")), defaultNaming, false},
+		{"naming placeholder", first(parseNaming("{pkg}", "x")), second(parseNaming("{pkg}", "x")), "x", true},
+		{"naming slash", first(parseNaming("a/{package}", "x")), second(parseNaming("a/{package}", "x")), "x", true},
+
+		{"includes", first(parseIncludes("qemu/osdep.h, <stdio.h> block/x.h")), second(parseIncludes("qemu/osdep.h, <stdio.h> block/x.h")), []string{"qemu/osdep.h", "<stdio.h>", "block/x.h"}, false},
+		{"includes quote", first(parseIncludes(`"a.h"`)), second(parseIncludes(`"a.h"`)), []string(nil), true},
+		{"includes absolute", first(parseIncludes("/usr/include/a.h")), second(parseIncludes("/usr/include/a.h")), []string(nil), true},
+		{"includes half bracket", first(parseIncludes("<a.h")), second(parseIncludes("<a.h")), []string(nil), true},
+
+		{"errors", first(parsePolicy("error", policyWarn)), second(parsePolicy("error", policyWarn)), policyError, false},
+		{"errors reset", first(parsePolicy("", policyIgnore)), second(parsePolicy("", policyIgnore)), policyWarn, false},
+		{"errors bad", first(parsePolicy("loud", policyIgnore)), second(parsePolicy("loud", policyIgnore)), policyIgnore, true},
+	} {
+		if !reflect.DeepEqual(tc.got, tc.want) || (tc.err != nil) != tc.wantErr {
+			t.Errorf("%s: got %#v, %v; want %#v, error %v", tc.name, tc.got, tc.err, tc.want, tc.wantErr)
+		}
+	}
+}
+
+func first[T any](v T, _ error) T        { return v }
+func second[T any](_ T, err error) error { return err }
+
+func TestTargetName(t *testing.T) {
+	for _, tc := range []struct{ pattern, rel, repo, want string }{
+		{defaultNaming, "include/block", "", "block_cowrap"},
+		{defaultNaming, "", "myrepo", "myrepo_cowrap"},
+		{defaultNaming, "", "", "root_cowrap"},
+		{"cw_{package}", "a", "", "cw_a"},
+		{"wrappers", "a/b", "", "wrappers"},
+	} {
+		if got := targetName(tc.pattern, tc.rel, tc.repo); got != tc.want {
+			t.Errorf("targetName(%q, %q, %q) = %q, want %q", tc.pattern, tc.rel, tc.repo, got, tc.want)
+		}
+	}
+}
+
+func TestDeriveMarks(t *testing.T) {
+	cc := newConfig()
+	if !mayContain([]byte("int co_wrapper_mixed f(void);"), cc.needles) || mayContain([]byte("int f(void);"), cc.needles) {
+		t.Errorf("QEMU needles %q", cc.needles)
+	}
+	cc.marks = []string{"my_co=co", "my_bh=no_co"}
+	cc.derive()
+	if want := []string{"my_bh", "my_co"}; !reflect.DeepEqual(cc.scanMarks.Names, want) {
+		t.Errorf("custom scan marks %q, want %q", cc.scanMarks.Names, want)
+	}
+	if mayContain([]byte("int co_wrapper f(void);"), cc.needles) {
+		t.Errorf("QEMU mark matched custom needles %q", cc.needles)
+	}
+	if got := cc.headers(); len(got) == 0 || got[0] != "qemu/osdep.h" {
+		t.Errorf("default headers %q", got)
+	}
+}

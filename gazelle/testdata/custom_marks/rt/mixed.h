@@ -1,0 +1,1 @@
+void my_co_mixed io_sync(struct io *io);

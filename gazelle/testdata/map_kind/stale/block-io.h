@@ -1,0 +1,2 @@
+/* No mark at all: never lexed. */
+int bdrv_plain(int x);

@@ -1,0 +1,4 @@
+load("@rules_cowrap//rules:defs.bzl", "cowrap_library")
+
+def my_cowrap_library(**kwargs):
+    cowrap_library(copts = ["-Wall"], **kwargs)

@@ -1,0 +1,2 @@
+/* The marks were removed. */
+int bdrv_flush(BlockDriverState *bs);
