@@ -9,6 +9,7 @@
 # env: SIZES="10000 20000 40000"  declarations per input set
 #      RUNS=5                     timed runs per tool and size
 #      COWRAP=path                prebuilt cowrap instead of building one
+#      HYPERFINE=0                time with /usr/bin/time even if hyperfine exists
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/qemu-lib.sh
@@ -25,7 +26,7 @@ RUNS=${RUNS:-5}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cowrap=$(build_cowrap "$tmp")
-(cd "$root" && go build -o "$tmp/synth" ./bench/synth)
+(cd "$root" && go build -o "$tmp/synth" ./bench/cmd/synth)
 
 # Which QEMU scripts to run: "synth-dialect tag cowrap-dialect script".
 jobs=()
@@ -44,24 +45,24 @@ else
   jobs+=("b v10.2.0 qemu-10.2 $tmp/qemu-v10.2.0.py" "a v6.2.0 qemu-6.2 $tmp/qemu-v6.2.0.py")
 fi
 
-# mean_ms NAME CMD...: mean wall time of CMD in ms, via hyperfine when present
-# (no shell in between, so cowrap's few ms are not drowned by shell start-up),
-# else a date loop.
-mean_ms() {
+# time_ms NAME CMD...: "WALL CPU", the mean wall and user+system times of
+# CMD in ms. hyperfine when present (no shell in between, so cowrap's few ms
+# are not drowned by shell start-up), else a loop over /usr/bin/time. CPU time
+# is the fairer figure on a busy machine.
+time_ms() {
   local name=$1
   shift
-  if command -v hyperfine >/dev/null; then
+  if [[ ${HYPERFINE:-1} != 0 ]] && command -v hyperfine >/dev/null; then
     hyperfine -N --style none --warmup 1 --runs "$RUNS" --export-csv "$tmp/$name.csv" "$*" >/dev/null
-    awk -F, 'NR==2 { printf "%.1f", $2 * 1000 }' "$tmp/$name.csv"
+    awk -F, 'NR==2 { printf "%.1f %.1f\n", $2 * 1000, ($5 + $6) * 1000 }' "$tmp/$name.csv"
   else
-    local i t0 total=0
+    local i
     "$@" # warm-up
     for ((i = 0; i < RUNS; i++)); do
-      t0=$(date +%s%N)
-      "$@"
-      total=$((total + $(date +%s%N) - t0))
+      /usr/bin/time -f '%e %U %S' -a -o "$tmp/$name.times" "$@"
     done
-    awk -v t="$total" -v n="$RUNS" 'BEGIN { printf "%.1f", t / n / 1e6 }'
+    awk '{ w += $1; c += $2 + $3 } END { printf "%.1f %.1f\n", w / NR * 1000, c / NR * 1000 }' "$tmp/$name.times"
+    rm -f "$tmp/$name.times"
   fi
 }
 
@@ -71,8 +72,8 @@ max_rss_kb() {
 }
 
 fail=0
-printf '%-6s %-8s %7s %9s %9s %9s %8s %8s %10s %12s %8s\n' \
-  family qemu decls input_MB python_ms cowrap_ms speedup us/decl cowrap_RSS output_bytes RSS/out
+printf '%-6s %-8s %6s %8s %9s %9s %7s %8s %8s %7s %8s %10s %12s %7s\n' \
+  family qemu decls input_MB python_ms cowrap_ms speedup py_cpu cw_cpu cpu_x us/decl cowrap_RSS output_bytes RSS/out
 for job in "${jobs[@]}"; do
   read -r fam tag dialect script <<<"$job"
   for n in $SIZES; do
@@ -94,14 +95,14 @@ for job in "${jobs[@]}"; do
       fail=1
     fi
 
-    py=$(mean_ms py python3 "$script" "$tmp/qemu.c" "${inputs[@]}")
-    cw=$(mean_ms cw "$cowrap" -dialect "$dialect" -o "$tmp/cowrap.c" "${inputs[@]}")
+    read -r py pyc < <(time_ms py python3 "$script" "$tmp/qemu.c" "${inputs[@]}")
+    read -r cw cwc < <(time_ms cw "$cowrap" -dialect "$dialect" -o "$tmp/cowrap.c" "${inputs[@]}")
     rss=$(max_rss_kb "$cowrap" -dialect "$dialect" -o "$tmp/cowrap.c" "${inputs[@]}")
     out_bytes=$(wc -c <"$tmp/cowrap.c")
-    awk -v f="$fam" -v t="$tag" -v n="$n" -v ib="$in_bytes" -v py="$py" -v cw="$cw" \
+    awk -v f="$fam" -v t="$tag" -v n="$n" -v ib="$in_bytes" -v py="$py" -v cw="$cw" -v pyc="$pyc" -v cwc="$cwc" \
       -v rss="$rss" -v ob="$out_bytes" 'BEGIN {
-        printf "%-6s %-8s %7d %9.1f %9.1f %9.1f %7.1fx %8.2f %8.1fMB %12d %7.2fx\n",
-          f, t, n, ib / 1048576, py, cw, py / cw, cw * 1000 / n, rss / 1024, ob, rss * 1024 / ob }'
+        printf "%-6s %-8s %6d %8.1f %9.1f %9.1f %6.1fx %8.1f %8.1f %6.1fx %8.2f %8.1fMB %12d %6.2fx\n",
+          f, t, n, ib / 1048576, py, cw, py / cw, pyc, cwc, pyc / cwc, cw * 1000 / n, rss / 1024, ob, rss * 1024 / ob }'
   done
 done
 exit "$fail"

@@ -1,5 +1,6 @@
-// Command synth writes large synthetic block-layer headers for benchmarking
-// cowrap against QEMU's block-coroutine-wrapper.py.
+// Package synth makes large synthetic block-layer headers for benchmarking
+// cowrap against QEMU's block-coroutine-wrapper.py (bench/cmd/synth writes
+// them to files; bench_test.go feeds them to gen.Generate).
 //
 // The headers imitate the style of QEMU's include/block/*.h: marked
 // declarations of every kind (dialect A: generated_co_wrapper; dialect B:
@@ -13,20 +14,65 @@
 // (first-parameter types, names with '_' and without '_co_' for co wrappers,
 // a '_co_' infix for no_co wrappers, lower-case parameter names), so both tools
 // produce the same output. Output is deterministic for a given -seed.
-//
-// Usage: synth -dialect a|b -decls N [-files K] [-filler F] [-seed S] -o DIR
-// It writes DIR/synth_00.h ... DIR/synth_{K-1}.h and prints their paths.
-package main
+package synth
 
 import (
 	"bufio"
-	"flag"
+	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 )
+
+// Config says what to generate.
+type Config struct {
+	Dialect string // "a" (generated_co_wrapper, QEMU 5.2-7.2) or "b" (co_wrapper family, 8.0+)
+	Decls   int    // marked declarations in total
+	Files   int    // headers to spread them over
+	Filler  int    // average pieces of unmarked filler per declaration
+	Seed    uint64 // output is deterministic per seed
+}
+
+// File is one generated header.
+type File struct {
+	Name string // synth_00.h, synth_01.h, ...
+	Data []byte
+}
+
+// Generate returns cfg.Files headers holding cfg.Decls marked declarations.
+func Generate(cfg Config) ([]File, error) {
+	if (cfg.Dialect != "a" && cfg.Dialect != "b") || cfg.Decls < 0 || cfg.Files < 1 || cfg.Filler < 0 {
+		return nil, fmt.Errorf("synth: bad config %+v", cfg)
+	}
+	g := &maker{r: rand.New(rand.NewPCG(cfg.Seed, 0x5eed)), dialect: cfg.Dialect, filler: cfg.Filler}
+	files := make([]File, cfg.Files)
+	for f := range files {
+		var buf bytes.Buffer
+		g.w = bufio.NewWriterSize(&buf, 1<<16)
+		guard := fmt.Sprintf("SYNTH_%02d_H", f)
+		fmt.Fprintf(g.w, "/*\n * Synthetic block layer header %d for rules_cowrap benchmarks.\n */\n\n"+
+			"#ifndef %s\n#define %s\n\n#include \"block/block-common.h\"\n\n", f, guard, guard)
+		// Spread the declarations evenly; the first files take the remainder.
+		k := cfg.Decls / cfg.Files
+		if f < cfg.Decls%cfg.Files {
+			k++
+		}
+		for range k {
+			for j := g.r.IntN(2*g.filler + 1); j > 0; j-- {
+				g.fill()
+				g.w.WriteByte('\n')
+			}
+			g.decl()
+			g.w.WriteByte('\n')
+		}
+		fmt.Fprintf(g.w, "#endif /* %s */\n", guard)
+		if err := g.w.Flush(); err != nil {
+			return nil, err
+		}
+		files[f] = File{Name: fmt.Sprintf("synth_%02d.h", f), Data: buf.Bytes()}
+	}
+	return files, nil
+}
 
 type param struct{ typ, name string } // typ ends in ' ' or '*', as QEMU requires
 
@@ -67,7 +113,7 @@ var (
 	noCoMark = []string{"no_co_wrapper", "no_co_wrapper_bdrv_rdlock", "no_co_wrapper_bdrv_wrlock"}
 )
 
-type gen struct {
+type maker struct {
 	w       *bufio.Writer
 	r       *rand.Rand
 	dialect string
@@ -76,10 +122,10 @@ type gen struct {
 	f       int // filler pieces written so far (makes filler names unique)
 }
 
-func (g *gen) pick(xs []string) string { return xs[g.r.IntN(len(xs))] }
+func (g *maker) pick(xs []string) string { return xs[g.r.IntN(len(xs))] }
 
 // params returns the first parameter from first and 0..5 distinct others.
-func (g *gen) params(first []param) []param {
+func (g *maker) params(first []param) []param {
 	ps := []param{first[g.r.IntN(len(first))]}
 	for _, i := range g.r.Perm(len(rest))[:g.r.IntN(6)] {
 		ps = append(ps, rest[i])
@@ -90,7 +136,7 @@ func (g *gen) params(first []param) []param {
 // args writes "(" + params + ");" on one line, or broken after commas and
 // aligned under the "(" like QEMU headers, sometimes without a space after a
 // comma (as bdrv_pwrite has), which the script tolerates.
-func (g *gen) args(prefixLen int, ps []param) {
+func (g *maker) args(prefixLen int, ps []param) {
 	multi := len(ps) > 2 && g.r.IntN(2) == 0
 	g.w.WriteByte('(')
 	for i, p := range ps {
@@ -109,7 +155,7 @@ func (g *gen) args(prefixLen int, ps []param) {
 	g.w.WriteString(");\n")
 }
 
-func (g *gen) decl() {
+func (g *maker) decl() {
 	g.n++
 	sub, verb := g.pick(subsystems), g.pick(verbs)
 	var head, name string
@@ -147,7 +193,7 @@ func (g *gen) decl() {
 }
 
 // fill writes one piece of unmarked C; none of it can match either dialect.
-func (g *gen) fill() {
+func (g *maker) fill() {
 	g.f++
 	n := g.f
 	switch g.r.IntN(8) {
@@ -172,59 +218,5 @@ func (g *gen) fill() {
 		fmt.Fprintf(g.w, "void bdrv_synth_void_%d(BlockDriverState *bs) GRAPH_RDLOCK;\n", n)
 	default:
 		g.w.WriteString("\n")
-	}
-}
-
-func main() {
-	dialect := flag.String("dialect", "b", "a (generated_co_wrapper, QEMU 5.2-7.2) or b (co_wrapper family, QEMU 8.0+)")
-	decls := flag.Int("decls", 10000, "number of marked declarations in total")
-	files := flag.Int("files", 4, "number of headers to spread them over")
-	filler := flag.Int("filler", 3, "average pieces of unmarked filler per declaration")
-	seed := flag.Uint64("seed", 1, "random seed (output is deterministic per seed)")
-	out := flag.String("o", "", "output directory")
-	flag.Parse()
-	if *out == "" || (*dialect != "a" && *dialect != "b") || *decls < 0 || *files < 1 || *filler < 0 {
-		flag.Usage()
-		os.Exit(2)
-	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	g := &gen{r: rand.New(rand.NewPCG(*seed, 0x5eed)), dialect: *dialect, filler: *filler}
-	for f := 0; f < *files; f++ {
-		path := filepath.Join(*out, fmt.Sprintf("synth_%02d.h", f))
-		fh, err := os.Create(path)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		g.w = bufio.NewWriterSize(fh, 1<<16)
-		guard := fmt.Sprintf("SYNTH_%02d_H", f)
-		fmt.Fprintf(g.w, "/*\n * Synthetic block layer header %d for rules_cowrap benchmarks.\n */\n\n"+
-			"#ifndef %s\n#define %s\n\n#include \"block/block-common.h\"\n\n", f, guard, guard)
-		// Spread the declarations evenly; the first files take the remainder.
-		k := *decls / *files
-		if f < *decls%*files {
-			k++
-		}
-		for i := 0; i < k; i++ {
-			for j := g.r.IntN(2*g.filler + 1); j > 0; j-- {
-				g.fill()
-				g.w.WriteByte('\n')
-			}
-			g.decl()
-			g.w.WriteByte('\n')
-		}
-		fmt.Fprintf(g.w, "#endif /* %s */\n", guard)
-		if err := g.w.Flush(); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		if err := fh.Close(); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		fmt.Println(path)
 	}
 }

@@ -1,0 +1,75 @@
+// End-to-end benchmarks of gen.Generate (scan, check and emit) on the
+// synthetic headers of bench/synth, the in-process counterpart of
+// bench/compare.sh: go test ./bench -bench . -benchmem
+package bench
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/cowrap/rules_cowrap/bench/synth"
+	"github.com/cowrap/rules_cowrap/gen"
+	"github.com/cowrap/rules_cowrap/gen/dialect"
+)
+
+func inputs(tb testing.TB, fam string, decls int) ([]gen.Input, int) {
+	tb.Helper()
+	files, err := synth.Generate(synth.Config{Dialect: fam, Decls: decls, Files: 4, Filler: 3, Seed: 1})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var in []gen.Input
+	size := 0
+	for _, f := range files {
+		in = append(in, gen.Input{Path: f.Name, Data: f.Data})
+		size += len(f.Data)
+	}
+	return in, size
+}
+
+// dialects pairs each synth family with the release bench/compare.sh uses.
+var dialects = []struct{ fam, name string }{{"b", "qemu-10.2"}, {"a", "qemu-6.2"}}
+
+// TestSynthAccepted checks that cowrap wraps every synthetic declaration
+// without a finding (compare.sh checks the same against QEMU's scripts).
+func TestSynthAccepted(t *testing.T) {
+	for _, dd := range dialects {
+		d, err := dialect.Lookup(dd.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, _ := inputs(t, dd.fam, 500)
+		res := gen.Generate(gen.Options{Dialect: d}, in)
+		if res.Failed() || len(res.Diags) != 0 || res.Wrappers != 500 {
+			t.Errorf("%s: %d wrappers, diags %v; want 500 and none", dd.name, res.Wrappers, res.Diags)
+		}
+	}
+}
+
+// BenchmarkGenerate reports throughput in input MB/s and ns per declaration;
+// ns/decl staying flat across sizes shows linear time.
+func BenchmarkGenerate(b *testing.B) {
+	for _, dd := range dialects {
+		d, err := dialect.Lookup(dd.name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, n := range []int{10000, 20000, 40000} {
+			b.Run(fmt.Sprintf("%s/decls=%d", dd.name, n), func(b *testing.B) {
+				in, size := inputs(b, dd.fam, n)
+				b.SetBytes(int64(size))
+				b.ReportAllocs()
+				var out int
+				for b.Loop() {
+					res := gen.Generate(gen.Options{Dialect: d}, in)
+					if res.Failed() || res.Wrappers != n {
+						b.Fatalf("%d wrappers, diags %v", res.Wrappers, res.Diags)
+					}
+					out = len(res.Output)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/decl")
+				b.ReportMetric(float64(out), "out-bytes")
+			})
+		}
+	}
+}

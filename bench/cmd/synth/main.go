@@ -1,0 +1,46 @@
+// Command synth writes large synthetic block-layer headers (see package
+// bench/synth) for benchmarking cowrap against QEMU's script.
+//
+// Usage: synth -dialect a|b -decls N [-files K] [-filler F] [-seed S] -o DIR
+// It writes DIR/synth_00.h ... and prints their paths, one a line.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/cowrap/rules_cowrap/bench/synth"
+)
+
+func main() {
+	var cfg synth.Config
+	flag.StringVar(&cfg.Dialect, "dialect", "b", "a (generated_co_wrapper, QEMU 5.2-7.2) or b (co_wrapper family, QEMU 8.0+)")
+	flag.IntVar(&cfg.Decls, "decls", 10000, "number of marked declarations in total")
+	flag.IntVar(&cfg.Files, "files", 4, "number of headers to spread them over")
+	flag.IntVar(&cfg.Filler, "filler", 3, "average pieces of unmarked filler per declaration")
+	flag.Uint64Var(&cfg.Seed, "seed", 1, "random seed (output is deterministic per seed)")
+	out := flag.String("o", "", "output directory")
+	flag.Parse()
+	files, err := synth.Generate(cfg)
+	if *out == "" || err != nil {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+		}
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for _, f := range files {
+		path := filepath.Join(*out, f.Name)
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fmt.Println(path)
+	}
+}
