@@ -55,19 +55,22 @@ from_include() {
   tail -c +"$((off + 1))" "$1"
 }
 
-# first_diff EXPECTED GOT: one line naming the first differing line of the two
-# files' #include-onward parts, with both versions of it.
+# first_diff EXPECTED GOT: where the two files' #include-onward parts first
+# differ, with both versions of that line (or which one ends early).
 first_diff() {
-  local a b n
+  local a b msg n
   a=$(mktemp) b=$(mktemp)
   from_include "$1" >"$a" || true
   from_include "$2" >"$b" || true
-  n=$(cmp "$a" "$b" 2>&1 | sed -n 's/.*line \([0-9]*\).*/\1/p')
-  if [[ -z $n ]]; then
-    # cmp says EOF on one side: report the sizes instead.
-    echo "    $(cmp "$a" "$b" 2>&1 | head -1) (expected $(wc -c <"$a") bytes, got $(wc -c <"$b"))"
+  msg=$(cmp "$a" "$b" 2>&1 | head -1) || true
+  n=$(sed -n 's/.*line \([0-9]*\).*/\1/p' <<<"$msg")
+  echo "    first difference at line ${n:-?} (counted from the first #include):"
+  if [[ $msg == *EOF* ]]; then
+    # One is a prefix of the other.
+    echo "      $(wc -c <"$a") bytes expected, $(wc -c <"$b") got; the shorter ends early ($msg)"
+    [[ $msg == *"$a"* ]] && echo "      expected ends; got goes on with: $(tail -c +"$(($(wc -c <"$a") + 1))" "$b" | head -c 200 | cat -A | head -3 | tr '\n' ' ')"
+    [[ $msg == *"$b"* ]] && echo "      got ends; expected goes on with: $(tail -c +"$(($(wc -c <"$b") + 1))" "$a" | head -c 200 | cat -A | head -3 | tr '\n' ' ')"
   else
-    echo "    first difference at line $n (counted from the first #include):"
     echo "      expected: $(sed -n "${n}p" "$a" | cat -A | cut -c1-200)"
     echo "      got:      $(sed -n "${n}p" "$b" | cat -A | cut -c1-200)"
   fi
