@@ -1,0 +1,90 @@
+#!/bin/bash
+# scripts/verify-gazelle-tree.sh QEMU_TREE - run the cowrap Gazelle extension over a real QEMU
+# source tree and check that the cowrap_library targets it writes cover exactly the files QEMU
+# itself feeds to its wrapper script (the block_gen_c inputs of block/meson.build).
+#
+# QEMU_TREE is a checkout (not a git dir), e.g. exported from a mirror:
+#   git -C QEMU.git archive v10.2.0 | tar -x -C /tmp/qemu-10.2
+# It is never modified: Gazelle runs on a copy (hard links where possible) in a temporary
+# directory, with `# gazelle:cowrap_dialect qemu-X.Y` from the tree's VERSION. For QEMU 8.2 to
+# 10.2 it also checks the known figures: 56 marked declarations in 7 files, under include/block,
+# include/system (include/sysemu before 10.0) and block/, and include/block/block-common.h
+# (marks only in comments and #defines) not among them.
+# Without QEMU_TREE it prints SKIP and exits 0. Knob: GAZELLE_BIN (a Gazelle with the cowrap
+# language; default: built with gazelle/cmd/build.sh).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/qemu-lib.sh
+. "$repo/scripts/qemu-lib.sh"
+tree=${1:-}
+if [ -z "$tree" ]; then
+  echo "SKIP: verify-gazelle-tree.sh: no QEMU tree given (usage: $0 QEMU_TREE)"
+  exit 0
+fi
+[ -f "$tree/VERSION" ] && [ -f "$tree/block/meson.build" ] || { echo "$tree: not a QEMU source tree" >&2; exit 2; }
+version=$(cut -d. -f1,2 "$tree/VERSION")
+dialect=qemu-$version
+release_field "$dialect" 1 | grep -q . || { echo "$tree: QEMU $version has no cowrap dialect" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bin=${GAZELLE_BIN:-$tmp/gazelle}
+[ -x "$bin" ] || "$repo/gazelle/cmd/build.sh" "$bin" cowrap
+ws=$tmp/qemu
+cp -al "$tree" "$ws" 2>/dev/null || cp -a "$tree" "$ws"
+printf '# gazelle:cowrap_dialect %s\n' "$dialect" > "$ws/BUILD.bazel"
+
+start=$(date +%s%N)
+rc=0
+(cd "$ws" && "$bin" -repo_root "$ws") >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+fail=0
+err() { echo "FAIL: $*"; fail=1; }
+[ "$rc" = 0 ] || err "gazelle exited $rc"
+# Unresolved deps are expected (a QEMU tree has no cc_library); anything else is a finding.
+if grep -v 'no cc_library provides' "$tmp/stderr" >"$tmp/findings"; then
+  err "gazelle reported:"; sed 's/^/  /' "$tmp/findings"
+fi
+
+# srcs of every cowrap_library, as repository paths (gazelle writes one string per line, or
+# srcs = ["x.h"] on one line).
+(cd "$ws" && find . -name BUILD.bazel | sort) |
+while read -r b; do
+  pkg=$(dirname "${b#./}")
+  awk -v pkg="$pkg" '
+    /^cowrap_library\(/ { in_rule = 1 }
+    in_rule && /^\)/ { in_rule = 0 }
+    in_rule && /^    srcs = \[".*"\],$/ { s = $0; gsub(/^    srcs = \["|"\],$/, "", s); print pkg "/" s; next }
+    in_rule && /^    srcs = \[$/ { in_srcs = 1; next }
+    in_srcs && /^    \],?$/ { in_srcs = 0; next }
+    in_srcs { s = $0; gsub(/^ *"|",?$/, "", s); print pkg "/" s }
+  ' "$ws/$b"
+done | sort >"$tmp/found"
+meson_inputs "$tree/block/meson.build" | sort >"$tmp/want"
+
+echo "QEMU $version ($dialect): gazelle ran in ${ms} ms; cowrap_library srcs:"
+sed 's/^/  /' "$tmp/found"
+if ! diff -u "$tmp/want" "$tmp/found" >"$tmp/diff"; then
+  err "srcs differ from block/meson.build's block_gen_c inputs (-want +got):"; cat "$tmp/diff"
+fi
+grep -qx include/block/block-common.h "$tmp/found" && err "include/block/block-common.h is among the srcs"
+
+# Count the declarations with the generator over the files Gazelle found: one argument struct
+# per wrapper in every dialect's output.
+go build -C "$repo" -o "$tmp/cowrap" ./gen/cmd/cowrap
+mapfile -t srcs <"$tmp/found"
+decls=0
+if [ ${#srcs[@]} -gt 0 ]; then
+  (cd "$ws" && "$tmp/cowrap" -dialect "$dialect" -o "$tmp/block-gen.c" "${srcs[@]}") || err "cowrap failed on the srcs"
+  decls=$(grep -c '^typedef struct' "$tmp/block-gen.c" || true)
+fi
+files=${#srcs[@]}
+echo "marked declarations: $decls in $files files"
+case $version in
+  8.2|9.*|10.*)
+    [ "$files" = 7 ] || err "want 7 files"
+    [ "$decls" = 56 ] || err "want 56 marked declarations"
+    ;;
+esac
+[ "$fail" = 0 ] && echo "PASS: verify-gazelle-tree $version"
+exit "$fail"
