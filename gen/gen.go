@@ -96,7 +96,8 @@ func Generate(opts Options, inputs []Input) Result {
 	}
 	// The release scripts write the includes, then for every input each
 	// wrapper behind three newlines, then one newline.
-	out := []byte(header)
+	out := make([]byte, 0, len(header)+sizeHint(perFile))
+	out = append(out, header...)
 	out = appendIncludes(out, includesOr(opts.Includes, d), d.IncludesEndWithNewline())
 	for _, ws := range perFile {
 		for _, w := range ws {
@@ -165,4 +166,20 @@ func displayPath(p string) string {
 		return filepath.Base(p)
 	}
 	return filepath.ToSlash(p)
+}
+
+// sizeHint estimates the output size, so the buffer is allocated once
+// instead of being copied as it grows: a wrapper is about 1 kB of fixed text
+// plus its parameters written nine times.
+func sizeHint(perFile [][]*model.Wrapper) int {
+	n := 0
+	for _, ws := range perFile {
+		for _, w := range ws {
+			n += 1100 + 4*len(w.Struct) + 8*len(w.Target)
+			for _, p := range w.Params {
+				n += 3*len(p.Decl) + 6*len(p.Name) + 40
+			}
+		}
+	}
+	return n
 }

@@ -6,8 +6,9 @@ import (
 )
 
 // decl parses the declaration whose mark was just lexed; s.stmt holds the
-// tokens before it. It returns the offset to resume lexing at.
-func (s *scanner) decl(mark Token, i int, bol *bool) int {
+// tokens before it and pre any already lexed after it. It returns the offset
+// to resume lexing at.
+func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 	defer func() { s.stmt = s.stmt[:0]; s.paren = 0 }()
 	if s.depth > 0 || s.paren > 0 {
 		where := "braces"
@@ -18,7 +19,10 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 		return i
 	}
 	rest, i, term := s.collect(i, bol)
-	d := &Decl{File: s.file, Mark: mark}
+	if pre != nil {
+		rest = append(pre, rest...)
+	}
+	d := &Decl{File: s.file, Mark: mark, Prefix: make([]Token, 0, len(s.stmt))}
 	for _, t := range s.stmt {
 		t.Pos = s.pos(t.Off)
 		d.Prefix = append(d.Prefix, t)
@@ -81,9 +85,9 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 	}
 	semi := term.Off
 	d.Semi = s.pos(semi)
-	d.ParamsText = string(s.src[lp+1 : rest[rp].Off])
+	d.ParamsText = s.text[lp+1 : rest[rp].Off]
 	d.ParamsPos = s.pos(lp + 1)
-	d.Text = string(s.src[d.Off : semi+1])
+	d.Text = s.text[d.Off : semi+1]
 	d.End = semi + 1
 	d.LineEnd = semi+1 == len(s.src) || s.src[semi+1] == '\n'
 	d.Params, d.ParamsErr = s.params(d.Name.Text, rest[2:rp])
@@ -97,6 +101,8 @@ func quote(s string) string { return "'" + s + "'" }
 // terminator is ';' (consumed), '{' or '}' (left for the main loop), or nil at
 // the end of the file.
 func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term *Token) {
+	toks = s.scratch[:0]
+	defer func() { s.scratch = toks[:0] }()
 	for {
 		var ok bool
 		i, ok = s.skipSpaceAndComments(i, bol)

@@ -1,21 +1,24 @@
 package scan
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
-	"strings"
 )
 
 type scanner struct {
 	file  string
 	src   []byte
+	text  string // src as a string, so tokens are substrings, not copies
 	marks *Marks
 	res   Result
 	lines []int // offsets of line starts, built on first use
+	line  int   // index into lines of the last lookup: lookups mostly move forward
 
-	stmt  []Token // tokens of the current statement (since ; { } or file start)
-	depth int     // brace depth
-	paren int     // paren depth within the statement
+	stmt    []Token // tokens of the current statement (since ; { } or file start)
+	scratch []Token // reused by collect
+	depth   int     // brace depth
+	paren   int     // paren depth within the statement
 }
 
 func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -39,7 +42,11 @@ func (s *scanner) pos(off int) Pos {
 			}
 		}
 	}
-	l := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+	l := s.line
+	if off < s.lines[l] || l+1 < len(s.lines) && off >= s.lines[l+1] {
+		l = sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+		s.line = l
+	}
 	return Pos{Line: l + 1, Col: off - s.lines[l] + 1}
 }
 
@@ -80,7 +87,7 @@ func (s *scanner) skipSpaceAndComments(i int, bol *bool) (int, bool) {
 }
 
 func indexFrom(src []byte, from int, sep string) int {
-	k := strings.Index(string(src[from:]), sep)
+	k := bytes.Index(src[from:], []byte(sep))
 	if k < 0 {
 		return -1
 	}
@@ -154,7 +161,7 @@ func (s *scanner) next(i int) (tok Token, end int, ok bool) {
 			j++
 		}
 	}
-	return Token{Text: string(src[i:j]), Off: i}, j, true
+	return Token{Text: s.text[i:j], Off: i}, j, true
 }
 
 func (s *scanner) run() {
@@ -196,11 +203,24 @@ func (s *scanner) run() {
 		if tok.IsIdent() {
 			if s.marks.Is(tok.Text) {
 				tok.Pos = s.pos(tok.Off)
-				i = s.decl(tok, i, &bol)
+				i = s.decl(tok, nil, i, &bol)
 				continue
 			}
-			if w := s.marks.glued(tok.Text); w != "" && s.depth == 0 && s.paren == 0 {
-				s.errorf(tok.Off, "%q runs the mark %q together with other text; separate them with a space", tok.Text, w)
+			if left, mark, right, ok := s.marks.glued(tok.Text); ok && s.depth == 0 && s.paren == 0 {
+				// Report it, then read it as the separate tokens QEMU's
+				// scripts see, so that -lenient can still match them.
+				s.errorf(tok.Off, "%q runs the mark %q together with other text; separate them with a space", tok.Text, mark)
+				if left != "" {
+					s.stmt = append(s.stmt, Token{Text: left, Off: tok.Off})
+				}
+				m := Token{Text: mark, Off: tok.Off + len(left)}
+				m.Pos = s.pos(m.Off)
+				var pre []Token
+				if right != "" {
+					pre = []Token{{Text: right, Off: m.Off + len(mark)}}
+				}
+				i = s.decl(m, pre, i, &bol)
+				continue
 			}
 		}
 		s.stmt = append(s.stmt, tok)

@@ -94,30 +94,42 @@ func (m *Marks) Is(ident string) bool {
 	return false
 }
 
-// glued returns the mark that ident starts or ends with, when ident is not a
-// mark itself but a mark run together with other text (`intco_wrapper`).
-func (m *Marks) glued(ident string) string {
-	check := func(w string) bool {
-		if len(ident) <= len(w) {
-			return false
-		}
-		if ident[:len(w)] == w && ident[len(w)] != '_' {
-			return true
-		}
-		k := len(ident) - len(w)
-		return ident[k:] == w && ident[k-1] != '_'
-	}
-	for _, n := range m.Names {
-		if check(n) {
-			return n
+// glued finds a mark run together with other identifier text, as in
+// `intco_wrapper` or `co_wrapperbdrv_x`, which QEMU's scripts still accept.
+// It returns the identifier split around the mark, or ok false.
+func (m *Marks) glued(ident string) (left, mark, right string, ok bool) {
+	try := func(w string, variant bool) bool {
+		for from := 0; ; {
+			k := strings.Index(ident[from:], w)
+			if k < 0 {
+				return false
+			}
+			i := from + k
+			from = i + 1
+			if i > 0 && ident[i-1] == '_' {
+				continue // part of a longer name such as bdrv_co_wrapper
+			}
+			j := i + len(w)
+			if variant && j+1 < len(ident) && ident[j] == '_' && isLower(ident[j+1]) {
+				j = len(ident) // the variant suffix runs to the end
+			}
+			if (i > 0 || j < len(ident)) && (j == len(ident) || ident[j] != '_') {
+				left, mark, right = ident[:i], ident[i:j], ident[j:]
+				return true
+			}
 		}
 	}
 	for _, p := range m.Prefixes {
-		if check(p) {
-			return p
+		if try(p, true) {
+			return left, mark, right, true
 		}
 	}
-	return ""
+	for _, n := range m.Names {
+		if try(n, false) {
+			return left, mark, right, true
+		}
+	}
+	return "", "", "", false
 }
 
 // Needles are byte strings of which a file must contain at least one to hold
@@ -186,6 +198,7 @@ func File(name string, src []byte, marks *Marks) Result {
 		return Result{}
 	}
 	s := &scanner{file: name, src: Normalize(src), marks: marks}
+	s.text = string(s.src)
 	if !utf8.Valid(s.src) {
 		off := 0
 		for off < len(s.src) {
