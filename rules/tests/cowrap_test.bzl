@@ -75,6 +75,7 @@ def cowrap_analysis_test_suite(name):
         srcs = ["a.h"],
         dialect = "qemu-6.2",
         template = "wrapper.tmpl",
+        marks = ["rt_blocking=co", "rt_mixed=co_mixed+rdlock"],
         out = "block-gen.c",
         tags = ["manual"],
     )
@@ -83,7 +84,7 @@ def cowrap_analysis_test_suite(name):
         target_under_test = ":template_lib_gen",
         expected_inputs = ["a.h", "wrapper.tmpl"],
         expected_out = "block-gen.c",
-        expected_args = ["-dialect", "qemu-6.2", "-template"],
+        expected_args = ["-dialect", "qemu-6.2", "-template", "-marks", "rt_blocking=co,rt_mixed=co_mixed+rdlock"],
     )
 
     cowrap_library(name = "bad_dialect_lib", srcs = ["a.h"], dialect = "qemu-4.0", tags = ["manual"])
@@ -100,7 +101,14 @@ def cowrap_analysis_test_suite(name):
         message = "srcs is empty",
     )
 
+    cowrap_library(name = "marks_lib", srcs = ["a.h"], marks = ["rt_blocking"], tags = ["manual"])
+    failure_test(
+        name = "marks_without_template_test",
+        target_under_test = ":marks_lib_gen",
+        message = "marks needs a template",
+    )
+
     native.test_suite(
         name = name,
-        tests = [":default_test", ":template_test", ":bad_dialect_test", ":empty_srcs_test"],
+        tests = [":default_test", ":template_test", ":bad_dialect_test", ":empty_srcs_test", ":marks_without_template_test"],
     )
