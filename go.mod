@@ -8,6 +8,7 @@ require (
 )
 
 require (
+	github.com/bmatcuk/doublestar/v4 v4.7.1 // indirect
 	golang.org/x/mod v0.20.0 // indirect
 	golang.org/x/sys v0.28.0 // indirect
 	golang.org/x/tools/go/vcs v0.1.0-deprecated // indirect

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -133,13 +134,18 @@ func (*cowrapLang) KnownDirectives() []string {
 	return []string{cowrapDirective, dialectDirective, marksDirective, namingDirective, includeDirective, errorsDirective}
 }
 
-func (*cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
+func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
 	cc := &cowrapConfig{}
 	*cc = *getConfig(c)
 	c.Exts[cowrapName] = cc
-	if f == nil {
-		return
+	if f != nil {
+		cc.directives(c, f)
 	}
+	l.readAhead(c, rel, cc)
+}
+
+// directives applies the directives of build file f.
+func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
 	keepIncludeOrder(c)
 	where := f.Path
 	if r, err := filepath.Rel(c.RepoRoot, f.Path); err == nil {
@@ -179,6 +185,23 @@ func (*cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
 		cc.includes = includes
 	}
 	cc.derive()
+}
+
+// readAhead queues the C files of rel and of its subdirectories for the
+// background readers (see read.go), with this directory's marks: a
+// subdirectory that changes them is read again by GenerateRules.
+func (l *cowrapLang) readAhead(c *config.Config, rel string, cc *cowrapConfig) {
+	if !cc.enabled {
+		return
+	}
+	di, err := dirInfo(rel)
+	if err != nil {
+		return
+	}
+	l.reader.queue(c.RepoRoot, rel, cc.needles)
+	for _, s := range di.Subdirs {
+		l.reader.queue(c.RepoRoot, path.Join(rel, s), cc.needles)
+	}
 }
 
 // The parsers below return the new value, or the old one and an error.

@@ -2,7 +2,6 @@ package gazelle
 
 import (
 	"bytes"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -27,12 +26,24 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	if !cc.enabled {
 		return language.GenerateResult{}
 	}
+	// Read ahead by the background readers, as far as they got here.
+	ahead := l.reader.take(args.Rel, cc.needles)
 	var srcs []string
+	var buf []byte
 	for _, f := range args.RegularFiles {
-		if ext := path.Ext(f); ext != ".h" && ext != ".c" {
+		if !isC(f) {
 			continue
 		}
-		if l.marked(cc, args.Dir, path.Join(args.Rel, f), f) {
+		var src []byte
+		if ahead != nil && ahead.read[f] {
+			src = ahead.marked[f]
+		} else {
+			if buf == nil {
+				buf = make([]byte, 32<<10)
+			}
+			src, buf = readInto(filepath.Join(args.Dir, filepath.FromSlash(f)), buf)
+		}
+		if mayContain(src, cc.needles) && l.marked(cc, path.Join(args.Rel, f), src) {
 			srcs = append(srcs, f)
 		}
 	}
@@ -66,15 +77,11 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	return language.GenerateResult{Gen: []*rule.Rule{r}, Imports: []any{imp}}
 }
 
-// marked reports whether the file holds at least one marked declaration that
-// the scanner and the dialect (or, with custom marks, the general grammar)
-// accept; rejected ones are reported under the cowrap_errors policy. A file
-// without the bytes of any mark is read but never lexed.
-func (l *cowrapLang) marked(cc *cowrapConfig, dir, rel, name string) bool {
-	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-	if err != nil || !mayContain(src, cc.needles) {
-		return false
-	}
+// marked reports whether src holds at least one marked declaration that the
+// scanner and the dialect (or, with custom marks, the general grammar)
+// accept; rejected ones are reported under the cowrap_errors policy. Only
+// files with the bytes of a mark get here: the others are never lexed.
+func (l *cowrapLang) marked(cc *cowrapConfig, rel string, src []byte) bool {
 	res := scan.File(rel, src, cc.scanMarks)
 	var findings []*scan.Error
 	ok := false

@@ -35,6 +35,8 @@ type cowrapLang struct {
 	// BUILD file is written.
 	mu   sync.Mutex
 	errs int
+
+	reader reader // reads C files ahead of GenerateRules; see read.go
 }
 
 // NewLanguage is what gazelle_binary calls.

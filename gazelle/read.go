@@ -1,0 +1,126 @@
+package gazelle
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/bazelbuild/bazel-gazelle/walk"
+)
+
+// Every .h and .c file of the tree must be read to find the few that hold
+// marks: with nothing else to do per file, that reading is most of what the
+// extension costs. So it happens ahead of GenerateRules, on other cores: when
+// Gazelle configures a directory, its subdirectories' files are queued for
+// background readers, and by the time Gazelle comes back up the tree to
+// generate their rules (subdirectories first) the work is done. Readers keep
+// only the files that contain a needle; GenerateRules reads anything they did
+// not cover (a directory queued with other marks, or files of subdirectories
+// without a BUILD file) itself.
+
+// dirRead is the background reading of one directory's C files.
+type dirRead struct {
+	rel, dir string // dir is the absolute path
+	needles  [][]byte
+	done     chan struct{}
+	read     map[string]bool   // files read, by name in the directory
+	marked   map[string][]byte // the contents of those that contain a needle
+}
+
+type reader struct {
+	once sync.Once
+	jobs chan *dirRead
+	mu   sync.Mutex
+	dirs map[string]*dirRead
+}
+
+// queue schedules the reading of directory rel's files (unless it already
+// is), looking for needles. It never blocks: when the queue is full, the
+// directory is read by GenerateRules instead.
+func (r *reader) queue(repoRoot, rel string, needles [][]byte) {
+	r.once.Do(func() {
+		r.jobs = make(chan *dirRead, 1<<14)
+		r.dirs = map[string]*dirRead{}
+		for i := 0; i < runtime.GOMAXPROCS(0); i++ {
+			go func() {
+				for j := range r.jobs {
+					j.run()
+				}
+			}()
+		}
+	})
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.dirs[rel]; ok {
+		return
+	}
+	j := &dirRead{rel: rel, dir: filepath.Join(repoRoot, filepath.FromSlash(rel)), needles: needles, done: make(chan struct{})}
+	select {
+	case r.jobs <- j:
+		r.dirs[rel] = j
+	default:
+	}
+}
+
+// take returns the finished reading of rel, if it was queued with needles.
+func (r *reader) take(rel string, needles [][]byte) *dirRead {
+	r.mu.Lock()
+	j := r.dirs[rel]
+	delete(r.dirs, rel)
+	r.mu.Unlock()
+	if j == nil || !sameNeedles(j.needles, needles) {
+		return nil
+	}
+	<-j.done
+	return j
+}
+
+func (j *dirRead) run() {
+	defer close(j.done)
+	di, err := dirInfo(j.rel)
+	if err != nil {
+		return
+	}
+	j.read = map[string]bool{}
+	j.marked = map[string][]byte{}
+	buf := make([]byte, 32<<10)
+	for _, f := range di.RegularFiles {
+		if !isC(f) {
+			continue
+		}
+		var src []byte
+		src, buf = readInto(filepath.Join(j.dir, filepath.FromSlash(f)), buf)
+		j.read[f] = true
+		if mayContain(src, j.needles) {
+			j.marked[f] = bytes.Clone(src)
+		}
+	}
+}
+
+// dirInfo is walk.GetDirInfo, which panics outside a walk (as when a
+// command other than update or fix configures a directory).
+func dirInfo(rel string) (di walk.DirInfo, err error) {
+	defer func() {
+		if recover() != nil {
+			err = os.ErrNotExist
+		}
+	}()
+	return walk.GetDirInfo(rel)
+}
+
+func isC(name string) bool { return strings.HasSuffix(name, ".h") || strings.HasSuffix(name, ".c") }
+
+func sameNeedles(a, b [][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !bytes.Equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
