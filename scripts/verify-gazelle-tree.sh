@@ -1,101 +1,123 @@
 #!/bin/bash
-# scripts/verify-gazelle-tree.sh QEMU_TREE - run the cowrap Gazelle extension over a real QEMU
-# source tree and check that the cowrap_library targets it writes cover exactly the files QEMU
+# scripts/verify-gazelle-tree.sh [QEMU_PATH] - run the cowrap Gazelle extension over real QEMU
+# source trees and check that the cowrap_library targets it writes cover exactly the files QEMU
 # itself feeds to its wrapper script (the block_gen_c inputs of block/meson.build) that hold
 # marked declarations, and no other file.
 #
-# QEMU_TREE is a checkout (not a git dir), e.g. exported from a mirror:
+# QEMU_PATH (default: $QEMU_SRC) is a checkout, e.g. exported from a mirror with
 #   git -C QEMU.git archive v10.2.0 | tar -x -C /tmp/qemu-10.2
-# It is never modified: Gazelle runs on a copy (hard links where possible) in a temporary
-# directory, with `# gazelle:cowrap_dialect qemu-X.Y` from the tree's VERSION. For QEMU 8.2 to
-# 10.2 it also checks the known figures: 56 marked declarations in 7 files, under include/block,
-# include/system (include/sysemu before 10.0) and block/, and include/block/block-common.h
-# (marks only in comments and #defines) not among them.
-# Without QEMU_TREE it prints SKIP and exits 0. Knob: GAZELLE_BIN (a Gazelle with the cowrap
+# or a QEMU git dir/mirror, from which every release that scripts/qemu-lib.sh lists is exported
+# in turn. A tree is never modified: Gazelle runs on a copy (hard links where possible) in a
+# temporary directory, with `# gazelle:cowrap_dialect qemu-X.Y` from the tree's VERSION. For
+# QEMU 8.2 to 10.2 it also checks the known figures: 56 marked declarations in 7 files, under
+# include/block, include/system (include/sysemu before 10.0) and block/, and
+# include/block/block-common.h (marks only in comments and #defines) not among them.
+# Without a path it prints SKIP and exits 0. Knob: GAZELLE_BIN (a Gazelle with the cowrap
 # language; default: built with gazelle/cmd/build.sh).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/qemu-lib.sh
 . "$repo/scripts/qemu-lib.sh"
-tree=${1:-}
-if [ -z "$tree" ]; then
-  echo "SKIP: verify-gazelle-tree.sh: no QEMU tree given (usage: $0 QEMU_TREE)"
+Q=$(qemu_src_arg "${1:-}")
+if [ -z "$Q" ]; then
+  echo "SKIP: verify-gazelle-tree.sh: no QEMU path (give it as argument or set QEMU_SRC)"
   exit 0
 fi
-[ -f "$tree/VERSION" ] && [ -f "$tree/block/meson.build" ] || { echo "$tree: not a QEMU source tree" >&2; exit 2; }
-version=$(cut -d. -f1,2 "$tree/VERSION")
-dialect=qemu-$version
-release_field "$dialect" 1 | grep -q . || { echo "$tree: QEMU $version has no cowrap dialect" >&2; exit 2; }
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bin=${GAZELLE_BIN:-$tmp/gazelle}
 [ -x "$bin" ] || "$repo/gazelle/cmd/build.sh" "$bin" cowrap
-ws=$tmp/qemu
-cp -al "$tree" "$ws" 2>/dev/null || cp -a "$tree" "$ws"
-printf '# gazelle:cowrap_dialect %s\n' "$dialect" > "$ws/BUILD.bazel"
-
-start=$(date +%s%N)
-rc=0
-(cd "$ws" && "$bin" -repo_root "$ws") >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
-ms=$(( ($(date +%s%N) - start) / 1000000 ))
-fail=0
-err() { echo "FAIL: $*"; fail=1; }
-[ "$rc" = 0 ] || err "gazelle exited $rc"
-# Unresolved deps are expected (a QEMU tree has no cc_library); anything else is a finding.
-if grep -v 'no cc_library provides' "$tmp/stderr" >"$tmp/findings"; then
-  err "gazelle reported:"; sed 's/^/  /' "$tmp/findings"
-fi
-
-# srcs of every cowrap_library, as repository paths (gazelle writes one string per line, or
-# srcs = ["x.h"] on one line).
-(cd "$ws" && find . -name BUILD.bazel | sort) |
-while read -r b; do
-  pkg=$(dirname "${b#./}")
-  awk -v pkg="$pkg" '
-    /^cowrap_library\(/ { in_rule = 1 }
-    in_rule && /^\)/ { in_rule = 0 }
-    in_rule && /^    srcs = \[".*"\],$/ { s = $0; gsub(/^    srcs = \["|"\],$/, "", s); print pkg "/" s; next }
-    in_rule && /^    srcs = \[$/ { in_srcs = 1; next }
-    in_srcs && /^    \],?$/ { in_srcs = 0; next }
-    in_srcs { s = $0; gsub(/^ *"|",?$/, "", s); print pkg "/" s }
-  ' "$ws/$b"
-done | sort >"$tmp/found"
-meson_inputs "$tree/block/meson.build" | sort >"$tmp/want"
-
-echo "QEMU $version ($dialect): gazelle ran in ${ms} ms; cowrap_library srcs:"
-sed 's/^/  /' "$tmp/found"
-grep -qx include/block/block-common.h "$tmp/found" && err "include/block/block-common.h is among the srcs"
-
-# Count the declarations with the generator (one argument struct per wrapper in every
-# dialect's output), over the files Gazelle found and over all of QEMU's inputs: the same
-# number means Gazelle missed no marked declaration.
 go build -C "$repo" -o "$tmp/cowrap" ./gen/cmd/cowrap
-count() { # LIST-FILE
-  local files
-  mapfile -t files <"$1"
-  [ ${#files[@]} -gt 0 ] || { echo 0; return; }
-  (cd "$ws" && "$tmp/cowrap" -dialect "$dialect" -o "$tmp/block-gen.c" "${files[@]}") >&2 || { echo error; return; }
-  grep -c '^typedef struct' "$tmp/block-gen.c" || true
-}
-decls=$(count "$tmp/found") want_decls=$(count "$tmp/want")
-files=$(wc -l <"$tmp/found")
-echo "marked declarations: $decls in $files files (QEMU's inputs: $want_decls in $(wc -l <"$tmp/want") files)"
-[ "$decls" = "$want_decls" ] || err "the srcs hold $decls marked declarations, QEMU's inputs $want_decls"
-if ! diff -u "$tmp/want" "$tmp/found" >"$tmp/diff"; then
-  # Old releases list inputs without any marked declaration: leaving those out is right.
-  if grep -q '^+[^+]' "$tmp/diff"; then
-    err "srcs that are not block/meson.build's block_gen_c inputs (-want +got):"; cat "$tmp/diff"
-  else
-    echo "note: inputs without marked declarations, not in srcs: $(grep '^-[^-]' "$tmp/diff" | cut -c2- | tr '\n' ' ')"
+
+# check_tree TREE: 0 when Gazelle's srcs are right for the QEMU checkout TREE.
+check_tree() (
+  tree=$1
+  [ -f "$tree/VERSION" ] && [ -f "$tree/block/meson.build" ] || { echo "$tree: not a QEMU source tree" >&2; exit 2; }
+  version=$(cut -d. -f1,2 "$tree/VERSION")
+  dialect=qemu-$version
+  release_field "$dialect" 1 | grep -q . || { echo "$tree: QEMU $version has no cowrap dialect" >&2; exit 2; }
+  tmp=$(mktemp -d "$tmp/tree.XXXXXX")
+  ws=$tmp/qemu
+  cp -al "$tree" "$ws" 2>/dev/null || cp -a "$tree" "$ws"
+  printf '# gazelle:cowrap_dialect %s\n' "$dialect" > "$ws/BUILD.bazel"
+
+  start=$(date +%s%N)
+  rc=0
+  (cd "$ws" && "$bin" -repo_root "$ws") >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  fail=0
+  err() { echo "FAIL: $*"; fail=1; }
+  [ "$rc" = 0 ] || err "gazelle exited $rc"
+  # Unresolved deps are expected (a QEMU tree has no cc_library); anything else is a finding.
+  if grep -v 'no cc_library provides' "$tmp/stderr" >"$tmp/findings"; then
+    err "gazelle reported:"; sed 's/^/  /' "$tmp/findings"
   fi
+
+  # srcs of every cowrap_library, as repository paths (gazelle writes one string per line, or
+  # srcs = ["x.h"] on one line).
+  (cd "$ws" && find . -name BUILD.bazel | sort) |
+  while read -r b; do
+    pkg=$(dirname "${b#./}")
+    awk -v pkg="$pkg" '
+      /^cowrap_library\(/ { in_rule = 1 }
+      in_rule && /^\)/ { in_rule = 0 }
+      in_rule && /^    srcs = \[".*"\],$/ { s = $0; gsub(/^    srcs = \["|"\],$/, "", s); print pkg "/" s; next }
+      in_rule && /^    srcs = \[$/ { in_srcs = 1; next }
+      in_srcs && /^    \],?$/ { in_srcs = 0; next }
+      in_srcs { s = $0; gsub(/^ *"|",?$/, "", s); print pkg "/" s }
+    ' "$ws/$b"
+  done | sort >"$tmp/found"
+  meson_inputs "$tree/block/meson.build" | sort >"$tmp/want"
+
+  echo "QEMU $version ($dialect): gazelle ran in ${ms} ms; cowrap_library srcs:"
+  sed 's/^/  /' "$tmp/found"
+  grep -qx include/block/block-common.h "$tmp/found" && err "include/block/block-common.h is among the srcs"
+
+  # Count the declarations with the generator (one argument struct per wrapper in every
+  # dialect's output), over the files Gazelle found and over all of QEMU's inputs: the same
+  # number means Gazelle missed no marked declaration.
+  count() { # LIST-FILE
+    local files
+    mapfile -t files <"$1"
+    [ ${#files[@]} -gt 0 ] || { echo 0; return; }
+    (cd "$ws" && "$tmp/../cowrap" -dialect "$dialect" -o "$tmp/block-gen.c" "${files[@]}") >&2 || { echo error; return; }
+    grep -c '^typedef struct' "$tmp/block-gen.c" || true
+  }
+  decls=$(count "$tmp/found") want_decls=$(count "$tmp/want")
+  files=$(wc -l <"$tmp/found")
+  echo "marked declarations: $decls in $files files (QEMU's inputs: $want_decls in $(wc -l <"$tmp/want") files)"
+  [ "$decls" = "$want_decls" ] || err "the srcs hold $decls marked declarations, QEMU's inputs $want_decls"
+  if ! diff -u "$tmp/want" "$tmp/found" >"$tmp/diff"; then
+    # Old releases list inputs without any marked declaration: leaving those out is right.
+    if grep -q '^+[^+]' "$tmp/diff"; then
+      err "srcs that are not block/meson.build's block_gen_c inputs (-want +got):"; cat "$tmp/diff"
+    else
+      echo "note: inputs without marked declarations, not in srcs: $(grep '^-[^-]' "$tmp/diff" | cut -c2- | tr '\n' ' ')"
+    fi
+  fi
+  case $version in
+    8.2|9.*|10.*)
+      cmp -s "$tmp/want" "$tmp/found" || err "want exactly block/meson.build's inputs"
+      [ "$files" = 7 ] || err "want 7 files"
+      [ "$decls" = 56 ] || err "want 56 marked declarations"
+      ;;
+  esac
+  [ "$fail" = 0 ] && echo "PASS: verify-gazelle-tree $version"
+  exit "$fail"
+)
+
+if [ -f "$Q/VERSION" ]; then
+  check_tree "$Q"
+  exit
 fi
-case $version in
-  8.2|9.*|10.*)
-    cmp -s "$tmp/want" "$tmp/found" || err "want exactly block/meson.build's inputs"
-    [ "$files" = 7 ] || err "want 7 files"
-    [ "$decls" = 56 ] || err "want 56 marked declarations"
-    ;;
-esac
-[ "$fail" = 0 ] && echo "PASS: verify-gazelle-tree $version"
-exit "$fail"
+git -C "$Q" rev-parse --git-dir >/dev/null 2>&1 || { echo "$Q: neither a QEMU checkout nor a git dir" >&2; exit 2; }
+passed=0 failed=0
+while read -r tag commit _; do
+  [ -n "$tag" ] || continue
+  t=$tmp/export-$tag
+  mkdir -p "$t" && git -C "$Q" archive "$commit" | tar -x -C "$t"
+  if check_tree "$t"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  rm -rf "$t"
+done <<<"$QEMU_RELEASES"
+echo "verify-gazelle-tree: $passed passed, $failed failed"
+[ "$failed" = 0 ]
