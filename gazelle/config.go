@@ -196,7 +196,7 @@ func (l *cowrapLang) readAhead(c *config.Config, rel string, cc *cowrapConfig) {
 	}
 	di, err := dirInfo(rel)
 	if err != nil {
-		return
+		return // not in a walk
 	}
 	l.reader.queue(c.RepoRoot, rel, cc.needles)
 	for _, s := range di.Subdirs {

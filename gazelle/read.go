@@ -23,11 +23,12 @@ import (
 
 // dirRead is the background reading of one directory's C files.
 type dirRead struct {
-	rel, dir string // dir is the absolute path
-	needles  [][]byte
-	done     chan struct{}
-	read     map[string]bool   // files read, by name in the directory
-	marked   map[string][]byte // the contents of those that contain a needle
+	dir     string   // absolute path
+	files   []string // the C files to read, by name in the directory
+	needles [][]byte
+	done    chan struct{}
+	read    map[string]bool   // files read, by name in the directory
+	marked  map[string][]byte // the contents of those that contain a needle
 }
 
 type reader struct {
@@ -37,9 +38,11 @@ type reader struct {
 	dirs map[string]*dirRead
 }
 
-// queue schedules the reading of directory rel's files (unless it already
+// queue schedules the reading of directory rel's C files (unless it already
 // is), looking for needles. It never blocks: when the queue is full, the
-// directory is read by GenerateRules instead.
+// directory is read by GenerateRules instead. It must be called during the
+// walk, from Gazelle's goroutine: it asks the walk for the directory's files,
+// so that the readers never touch Gazelle's state.
 func (r *reader) queue(repoRoot, rel string, needles [][]byte) {
 	r.once.Do(func() {
 		r.jobs = make(chan *dirRead, 1<<14)
@@ -57,7 +60,16 @@ func (r *reader) queue(repoRoot, rel string, needles [][]byte) {
 	if _, ok := r.dirs[rel]; ok {
 		return
 	}
-	j := &dirRead{rel: rel, dir: filepath.Join(repoRoot, filepath.FromSlash(rel)), needles: needles, done: make(chan struct{})}
+	di, err := dirInfo(rel)
+	if err != nil {
+		return
+	}
+	j := &dirRead{dir: filepath.Join(repoRoot, filepath.FromSlash(rel)), needles: needles, done: make(chan struct{})}
+	for _, f := range di.RegularFiles {
+		if isC(f) {
+			j.files = append(j.files, f)
+		}
+	}
 	select {
 	case r.jobs <- j:
 		r.dirs[rel] = j
@@ -80,17 +92,10 @@ func (r *reader) take(rel string, needles [][]byte) *dirRead {
 
 func (j *dirRead) run() {
 	defer close(j.done)
-	di, err := dirInfo(j.rel)
-	if err != nil {
-		return
-	}
-	j.read = map[string]bool{}
+	j.read = make(map[string]bool, len(j.files))
 	j.marked = map[string][]byte{}
 	buf := make([]byte, 32<<10)
-	for _, f := range di.RegularFiles {
-		if !isC(f) {
-			continue
-		}
+	for _, f := range j.files {
 		var src []byte
 		src, buf = readInto(filepath.Join(j.dir, filepath.FromSlash(f)), buf)
 		j.read[f] = true

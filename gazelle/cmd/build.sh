@@ -47,4 +47,4 @@ EOM
 cp go.sum "$tmp/go.sum"
 cp -r "$gz" "$tmp/gazelle" && chmod -R u+w "$tmp/gazelle" && rm -rf "$tmp/gazelle/vendor"
 mv "$tmp/langs.go" "$tmp/gazelle/cmd/gazelle/langs.go"
-(cd "$tmp" && GOFLAGS=-mod=mod go build -o "$out" github.com/bazelbuild/bazel-gazelle/cmd/gazelle)
+(cd "$tmp" && GOFLAGS="-mod=mod ${GOFLAGS:-}" go build -o "$out" github.com/bazelbuild/bazel-gazelle/cmd/gazelle)
