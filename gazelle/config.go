@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -185,23 +184,6 @@ func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
 		cc.includes = includes
 	}
 	cc.derive()
-}
-
-// readAhead queues the C files of rel and of its subdirectories for the
-// background readers (see read.go), with this directory's marks: a
-// subdirectory that changes them is read again by GenerateRules.
-func (l *cowrapLang) readAhead(c *config.Config, rel string, cc *cowrapConfig) {
-	if !cc.enabled {
-		return
-	}
-	di, err := dirInfo(rel)
-	if err != nil {
-		return // not in a walk
-	}
-	l.reader.queue(c.RepoRoot, rel, cc.needles)
-	for _, s := range di.Subdirs {
-		l.reader.queue(c.RepoRoot, path.Join(rel, s), cc.needles)
-	}
 }
 
 // The parsers below return the new value, or the old one and an error.

@@ -3,7 +3,6 @@ package gazelle
 import (
 	"bytes"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -30,6 +29,7 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	ahead := l.reader.take(args.Rel, cc.needles)
 	var srcs []string
 	var buf []byte
+	var dir *dirHandle
 	for _, f := range args.RegularFiles {
 		if !isC(f) {
 			continue
@@ -38,10 +38,12 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 		if ahead != nil && ahead.read[f] {
 			src = ahead.marked[f]
 		} else {
-			if buf == nil {
-				buf = make([]byte, 32<<10)
+			if dir == nil {
+				d := openDir(args.Dir)
+				defer d.close()
+				dir, buf = &d, make([]byte, 32<<10)
 			}
-			src, buf = readInto(filepath.Join(args.Dir, filepath.FromSlash(f)), buf)
+			src, buf = dir.readFile(f, buf)
 		}
 		if mayContain(src, cc.needles) && l.marked(cc, path.Join(args.Rel, f), src) {
 			srcs = append(srcs, f)

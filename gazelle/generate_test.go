@@ -70,15 +70,23 @@ func TestMarked(t *testing.T) {
 	}
 }
 
-func TestReadInto(t *testing.T) {
+func TestReadFile(t *testing.T) {
 	dir := t.TempDir()
 	big := bytes.Repeat([]byte("x"), 100)
-	os.WriteFile(filepath.Join(dir, "a.h"), big, 0o644)
-	got, buf := readInto(filepath.Join(dir, "a.h"), make([]byte, 8))
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "a.h"), big, 0o644)
+	d := openDir(dir)
+	defer d.close()
+	got, buf := d.readFile("sub/a.h", make([]byte, 8))
 	if !bytes.Equal(got, big) || len(buf) < 100 {
-		t.Errorf("readInto: %d bytes, buffer %d", len(got), len(buf))
+		t.Errorf("readFile: %d bytes, buffer %d", len(got), len(buf))
 	}
-	if got, _ := readInto(filepath.Join(dir, "missing.h"), buf); got != nil {
-		t.Errorf("readInto(missing) = %q", got)
+	if got, _ := d.readFile("missing.h", buf); got != nil {
+		t.Errorf("readFile(missing.h) = %q", got)
+	}
+	gone := openDir(filepath.Join(dir, "missing"))
+	defer gone.close()
+	if got, _ := gone.readFile("a.h", buf); got != nil {
+		t.Errorf("readFile in a missing directory = %q", got)
 	}
 }

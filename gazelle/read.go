@@ -3,23 +3,64 @@ package gazelle
 import (
 	"bytes"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 
+	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/bazelbuild/bazel-gazelle/walk"
 )
 
 // Every .h and .c file of the tree must be read to find the few that hold
 // marks: with nothing else to do per file, that reading is most of what the
 // extension costs. So it happens ahead of GenerateRules, on other cores: when
-// Gazelle configures a directory, its subdirectories' files are queued for
-// background readers, and by the time Gazelle comes back up the tree to
-// generate their rules (subdirectories first) the work is done. Readers keep
-// only the files that contain a needle; GenerateRules reads anything they did
-// not cover (a directory queued with other marks, or files of subdirectories
-// without a BUILD file) itself.
+// Gazelle configures a directory, the files of the directories up to two
+// levels below it are queued for background readers, and by the time Gazelle
+// comes back up the tree to generate their rules (subdirectories first) the
+// work is done. Readers keep only the files that contain a needle;
+// GenerateRules reads anything they did not cover (a directory queued with
+// other marks, or files of subdirectories without a BUILD file) itself.
+
+// readAhead queues the C files of rel and of the directories one and two
+// levels below it, with rel's marks. Subtrees whose BUILD file disables the
+// extension are skipped; one that changes the marks is read again by
+// GenerateRules.
+func (l *cowrapLang) readAhead(c *config.Config, rel string, cc *cowrapConfig) {
+	if !cc.enabled {
+		return
+	}
+	var visit func(rel string, depth int)
+	visit = func(rel string, depth int) {
+		di, err := dirInfo(rel)
+		if err != nil || disables(di.File) {
+			return
+		}
+		l.reader.queue(c.RepoRoot, rel, di.RegularFiles, cc.needles)
+		if depth < 2 {
+			for _, s := range di.Subdirs {
+				visit(path.Join(rel, s), depth+1)
+			}
+		}
+	}
+	visit(rel, 0)
+}
+
+// disables reports whether build file f turns the extension off.
+func disables(f *rule.File) bool {
+	if f == nil {
+		return false
+	}
+	off := false
+	for _, d := range f.Directives {
+		if d.Key == cowrapDirective {
+			off = d.Value == "disabled"
+		}
+	}
+	return off
+}
 
 // dirRead is the background reading of one directory's C files.
 type dirRead struct {
@@ -40,10 +81,10 @@ type reader struct {
 
 // queue schedules the reading of directory rel's C files (unless it already
 // is), looking for needles. It never blocks: when the queue is full, the
-// directory is read by GenerateRules instead. It must be called during the
-// walk, from Gazelle's goroutine: it asks the walk for the directory's files,
-// so that the readers never touch Gazelle's state.
-func (r *reader) queue(repoRoot, rel string, needles [][]byte) {
+// directory is read by GenerateRules instead. The caller gives the files
+// (from the walk, on Gazelle's goroutine), so that readers never touch
+// Gazelle's state.
+func (r *reader) queue(repoRoot, rel string, files []string, needles [][]byte) {
 	r.once.Do(func() {
 		r.jobs = make(chan *dirRead, 1<<14)
 		r.dirs = map[string]*dirRead{}
@@ -60,12 +101,8 @@ func (r *reader) queue(repoRoot, rel string, needles [][]byte) {
 	if _, ok := r.dirs[rel]; ok {
 		return
 	}
-	di, err := dirInfo(rel)
-	if err != nil {
-		return
-	}
 	j := &dirRead{dir: filepath.Join(repoRoot, filepath.FromSlash(rel)), needles: needles, done: make(chan struct{})}
-	for _, f := range di.RegularFiles {
+	for _, f := range files {
 		if isC(f) {
 			j.files = append(j.files, f)
 		}
@@ -95,9 +132,11 @@ func (j *dirRead) run() {
 	j.read = make(map[string]bool, len(j.files))
 	j.marked = map[string][]byte{}
 	buf := make([]byte, 32<<10)
+	d := openDir(j.dir)
+	defer d.close()
 	for _, f := range j.files {
 		var src []byte
-		src, buf = readInto(filepath.Join(j.dir, filepath.FromSlash(f)), buf)
+		src, buf = d.readFile(f, buf)
 		j.read[f] = true
 		if mayContain(src, j.needles) {
 			j.marked[f] = bytes.Clone(src)
