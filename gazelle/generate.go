@@ -91,8 +91,8 @@ func (l *cowrapLang) marked(cc *cowrapConfig, rel string, src []byte) bool {
 		if cc.marks != nil {
 			// Custom marks go with a user template, read with the general
 			// C grammar: only the parameter list can be wrong here.
-			if decl.ParamsErr != nil {
-				findings = append(findings, decl.ParamsErr)
+			if _, perr := decl.Params(); perr != nil {
+				findings = append(findings, perr)
 			} else {
 				ok = true
 			}

@@ -129,8 +129,9 @@ func (t *Template) wrapper(d *dialect.Dialect, decl *scan.Decl) (*model.Wrapper,
 	if !ok {
 		return fail(decl.Mark.Pos, "unknown mark %q", decl.Mark.Text)
 	}
-	if decl.ParamsErr != nil {
-		return nil, []model.Diag{{Error: decl.ParamsErr}}
+	params, perr := decl.Params()
+	if perr != nil {
+		return nil, []model.Diag{{Error: perr}}
 	}
 	var ret []string
 	for _, tok := range decl.Prefix {
@@ -143,7 +144,7 @@ func (t *Template) wrapper(d *dialect.Dialect, decl *scan.Decl) (*model.Wrapper,
 	}
 	w := &model.Wrapper{File: decl.File, Pos: decl.Name.Pos, Mark: decl.Mark.Text, Kind: mm.Kind, Lock: mm.Lock,
 		Name: decl.Name.Text, Return: strings.ReplaceAll(strings.Join(ret, " "), "* *", "**")}
-	for _, p := range decl.Params {
+	for _, p := range params {
 		typ := p.Type
 		if !strings.HasSuffix(typ, "*") {
 			typ += " "

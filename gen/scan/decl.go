@@ -18,7 +18,7 @@ func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 		s.errorf(mark.Off, "mark %q inside %s: wrapper declarations must be at file scope", mark.Text, where)
 		return i
 	}
-	rest, i, term := s.collect(i, bol)
+	rest, i, term, hasTerm := s.collect(i, bol)
 	if pre != nil {
 		rest = append(pre, rest...)
 	}
@@ -36,7 +36,7 @@ func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 		if k < len(rest) {
 			return "found " + quote(rest[k].Text)
 		}
-		if term != nil {
+		if hasTerm {
 			return "found " + quote(term.Text)
 		}
 		return "found end of file"
@@ -45,7 +45,7 @@ func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 		if k < len(rest) {
 			return rest[k].Off
 		}
-		if term != nil {
+		if hasTerm {
 			return term.Off
 		}
 		return len(s.src)
@@ -79,7 +79,7 @@ func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 		s.errorf(lp, "unclosed '(' in the declaration of %q", d.Name.Text)
 		return i
 	}
-	if rp != len(rest)-1 || term == nil || term.Text != ";" {
+	if rp != len(rest)-1 || !hasTerm || term.Text != ";" {
 		s.errorf(at(rp+1), "expected ';' after the parameter list of %q, %s", d.Name.Text, found(rp+1))
 		return i
 	}
@@ -90,7 +90,7 @@ func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 	d.Text = s.text[d.Off : semi+1]
 	d.End = semi + 1
 	d.LineEnd = semi+1 == len(s.src) || s.src[semi+1] == '\n'
-	d.Params, d.ParamsErr = s.params(d.Name.Text, rest[2:rp])
+	d.lp, d.rp = lp-d.Off, rest[rp].Off-d.Off
 	s.res.Decls = append(s.res.Decls, d)
 	return i
 }
@@ -98,31 +98,70 @@ func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 func quote(s string) string { return "'" + s + "'" }
 
 // collect lexes the tokens after a mark up to the statement's end. The
-// terminator is ';' (consumed), '{' or '}' (left for the main loop), or nil at
-// the end of the file.
-func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term *Token) {
+// terminator is ';' (consumed), '{' or '}' (left for the main loop); ok is
+// false at the end of the file. toks is reused by the next call.
+func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term Token, ok bool) {
 	toks = s.scratch[:0]
-	defer func() { s.scratch = toks[:0] }()
 	for {
-		var ok bool
 		i, ok = s.skipSpaceAndComments(i, bol)
 		if !ok || i >= len(s.src) {
-			return toks, i, nil
+			s.scratch = toks
+			return toks, i, Token{}, false
 		}
 		*bol = false
 		tok, next, ok := s.next(i)
 		if !ok {
-			return toks, s.lineEnd(next), nil
+			s.scratch = toks
+			return toks, s.lineEnd(next), Token{}, false
 		}
 		switch tok.Text {
 		case ";":
-			return toks, next, &tok
+			s.scratch = toks
+			return toks, next, tok, true
 		case "{", "}":
-			return toks, i, &tok
+			s.scratch = toks
+			return toks, i, tok, true
 		}
 		toks = append(toks, tok)
 		i = next
 	}
+}
+
+// Params reads the parameters as C does: each is TYPE NAME, where NAME is the
+// last identifier. It lexes them on demand, as only the general grammar
+// (templates) needs them.
+func (d *Decl) Params() ([]Param, *Error) {
+	s := &scanner{file: d.File, src: []byte(d.Text), text: d.Text}
+	var toks []Token
+	bol := false
+	for i := d.lp + 1; ; {
+		i, _ = s.skipSpaceAndComments(i, &bol)
+		if i >= d.rp {
+			break
+		}
+		tok, next, ok := s.next(i)
+		if !ok {
+			break
+		}
+		toks = append(toks, tok)
+		i = next
+	}
+	ps, err := s.params(d.Name.Text, toks)
+	for k := range ps {
+		ps[k].Pos = d.abs(ps[k].Pos)
+	}
+	if err != nil {
+		err.Pos = d.abs(err.Pos)
+	}
+	return ps, err
+}
+
+// abs turns a position within d.Text into one within the file.
+func (d *Decl) abs(p Pos) Pos {
+	if p.Line == 1 {
+		return Pos{d.Start.Line, d.Start.Col + p.Col - 1}
+	}
+	return Pos{d.Start.Line + p.Line - 1, p.Col}
 }
 
 // params splits the parameter tokens at top-level commas and reads each as

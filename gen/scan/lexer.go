@@ -35,7 +35,7 @@ func allIdentLower(s string) bool {
 
 func (s *scanner) pos(off int) Pos {
 	if s.lines == nil {
-		s.lines = append(s.lines, 0)
+		s.lines = make([]int, 1, bytes.Count(s.src, []byte{'\n'})+1)
 		for i, c := range s.src {
 			if c == '\n' {
 				s.lines = append(s.lines, i+1)
@@ -164,65 +164,191 @@ func (s *scanner) next(i int) (tok Token, end int, ok bool) {
 	return Token{Text: s.text[i:j], Off: i}, j, true
 }
 
+// Byte classes for the fast loop in run.
+const (
+	cOther byte = iota
+	cSpace
+	cNewline
+	cSlash
+	cHash
+	cQuote
+	cIdent
+	cDigit
+	cEnd // ; { }
+	cLParen
+	cRParen
+	cBackslash
+)
+
+var class = func() (t [256]byte) {
+	for _, c := range " \t\f\v" {
+		t[c] = cSpace
+	}
+	for c := 0; c < 256; c++ {
+		switch {
+		case isIdentStart(byte(c)):
+			t[c] = cIdent
+		case c >= '0' && c <= '9':
+			t[c] = cDigit
+		}
+	}
+	t['\n'], t['/'], t['#'], t['"'], t['\''] = cNewline, cSlash, cHash, cQuote, cQuote
+	t[';'], t['{'], t['}'], t['('], t[')'], t['\\'] = cEnd, cEnd, cEnd, cLParen, cRParen, cBackslash
+	return t
+}()
+
+// run lexes the file. Only what can matter is kept: whether a byte is in a
+// comment, literal or directive, where the current statement starts, and
+// brace and paren depth. Identifiers are examined only where they overlap a
+// needle (the bytes every mark contains), so unmarked code costs one table
+// lookup per byte.
 func (s *scanner) run() {
-	bol := true
-	i := 0
-	for {
-		var ok bool
-		i, ok = s.skipSpaceAndComments(i, &bol)
-		if !ok || i >= len(s.src) {
-			return
-		}
-		bol = false
-		tok, end, ok := s.next(i)
-		if !ok {
-			// An unterminated literal: resume on the next line so one stray
-			// quote does not hide the rest of the file.
-			i = s.lineEnd(end)
-			s.stmt = s.stmt[:0]
-			continue
-		}
-		i = end
-		switch tok.Text {
-		case ";", "{", "}":
-			if tok.Text == "{" {
-				s.depth++
-			} else if tok.Text == "}" && s.depth > 0 {
-				s.depth--
+	src := s.src
+	n := len(src)
+	needles := s.marks.Needles()
+	next := -1 // start of the next needle occurrence at or after i, or n
+	findNext := func(from int) int {
+		best := n
+		for _, nd := range needles {
+			if k := bytes.Index(src[from:], nd); k >= 0 && from+k < best {
+				best = from + k
 			}
-			s.stmt = s.stmt[:0]
-			s.paren = 0
+		}
+		return best
+	}
+	bol, stmt := true, -1 // stmt: offset of the statement's first token, or -1
+	for i := 0; i < n; {
+		c := src[i]
+		switch class[c] {
+		case cSpace:
+			i++
 			continue
-		case "(":
+		case cNewline:
+			bol = true
+			i++
+			continue
+		case cBackslash:
+			if i+1 < n && src[i+1] == '\n' {
+				i += 2
+				continue
+			}
+		case cSlash:
+			if i+1 < n && (src[i+1] == '/' || src[i+1] == '*') {
+				var ok bool
+				if i, ok = s.skipSpaceAndComments(i, &bol); !ok {
+					return
+				}
+				continue
+			}
+		case cHash:
+			if bol {
+				i = s.directiveEnd(i)
+				continue
+			}
+		case cQuote:
+			_, end, ok := s.next(i)
+			if !ok {
+				// Resume on the next line so one stray quote does not hide the rest.
+				i, stmt = s.lineEnd(end), -1
+				continue
+			}
+			if stmt < 0 {
+				stmt = i
+			}
+			bol, i = false, end
+			continue
+		case cEnd:
+			switch c {
+			case '{':
+				s.depth++
+			case '}':
+				if s.depth > 0 {
+					s.depth--
+				}
+			}
+			bol, stmt, s.paren = false, -1, 0
+			i++
+			continue
+		case cLParen:
 			s.paren++
-		case ")":
+		case cRParen:
 			if s.paren > 0 {
 				s.paren--
 			}
+		case cIdent, cDigit:
+			j := i + 1
+			for j < n && (class[src[j]] == cIdent || class[src[j]] == cDigit) {
+				j++
+			}
+			if next < i {
+				next = findNext(i)
+			}
+			if class[c] == cIdent && next < j {
+				bol = false
+				i = s.candidate(stmt, i, j, &bol)
+				stmt = -1
+				continue
+			}
+			if stmt < 0 {
+				stmt = i
+			}
+			bol, i = false, j
+			continue
 		}
-		if tok.IsIdent() {
-			if s.marks.Is(tok.Text) {
-				tok.Pos = s.pos(tok.Off)
-				i = s.decl(tok, nil, i, &bol)
-				continue
-			}
-			if left, mark, right, ok := s.marks.glued(tok.Text); ok && s.depth == 0 && s.paren == 0 {
-				// Report it, then read it as the separate tokens QEMU's
-				// scripts see, so that -lenient can still match them.
-				s.errorf(tok.Off, "%q runs the mark %q together with other text; separate them with a space", tok.Text, mark)
-				if left != "" {
-					s.stmt = append(s.stmt, Token{Text: left, Off: tok.Off})
-				}
-				m := Token{Text: mark, Off: tok.Off + len(left)}
-				m.Pos = s.pos(m.Off)
-				var pre []Token
-				if right != "" {
-					pre = []Token{{Text: right, Off: m.Off + len(mark)}}
-				}
-				i = s.decl(m, pre, i, &bol)
-				continue
-			}
+		if stmt < 0 {
+			stmt = i
+		}
+		bol = false
+		i++
+	}
+}
+
+// candidate looks at the identifier src[i:j], which contains a needle. It
+// returns where to resume, having parsed a declaration if it is a mark.
+func (s *scanner) candidate(stmt, i, j int, bol *bool) int {
+	tok := Token{Text: s.text[i:j], Off: i}
+	if s.marks.Is(tok.Text) {
+		s.prefix(stmt, i)
+		tok.Pos = s.pos(i)
+		return s.decl(tok, nil, j, bol)
+	}
+	left, mark, right, ok := s.marks.glued(tok.Text)
+	if !ok || s.depth > 0 || s.paren > 0 {
+		return j
+	}
+	// Report it, then read it as the separate tokens QEMU's scripts see, so
+	// that -lenient can still match them.
+	s.errorf(i, "%q runs the mark %q together with other text; separate them with a space", tok.Text, mark)
+	s.prefix(stmt, i)
+	if left != "" {
+		s.stmt = append(s.stmt, Token{Text: left, Off: i})
+	}
+	m := Token{Text: mark, Off: i + len(left)}
+	m.Pos = s.pos(m.Off)
+	var pre []Token
+	if right != "" {
+		pre = []Token{{Text: right, Off: m.Off + len(mark)}}
+	}
+	return s.decl(m, pre, j, bol)
+}
+
+// prefix lexes the statement's tokens from stmt up to end into s.stmt.
+func (s *scanner) prefix(stmt, end int) {
+	s.stmt = s.stmt[:0]
+	if stmt < 0 {
+		return
+	}
+	bol := false
+	for i := stmt; ; {
+		i, _ = s.skipSpaceAndComments(i, &bol)
+		if i >= end {
+			return
+		}
+		tok, next, ok := s.next(i)
+		if !ok {
+			return
 		}
 		s.stmt = append(s.stmt, tok)
+		i = next
 	}
 }

@@ -58,16 +58,14 @@ type Decl struct {
 	// ParamsText is the raw text between the parentheses (newlines normalised).
 	ParamsText string
 	ParamsPos  Pos // position just after '('
-	// Params is the C view of the parameters; ParamsErr says why it failed.
-	Params    []Param
-	ParamsErr *Error
-	Semi      Pos
+	Semi       Pos
 	// LineEnd is true when ';' ends its line (QEMU's grammar requires it).
 	LineEnd bool
 	// Text is the source from Start through ';'. Off and End are its byte range
 	// in the normalised source.
 	Text     string
 	Off, End int
+	lp, rp   int // offsets of the parameter list's parentheses in Text
 }
 
 // Marks says which identifiers are marks.

@@ -17,11 +17,12 @@ func summary(r Result) []string {
 	var out []string
 	for _, d := range r.Decls {
 		var ps []string
-		for _, p := range d.Params {
+		params, perr := d.Params()
+		for _, p := range params {
 			ps = append(ps, p.Type+"|"+p.Name)
 		}
-		if d.ParamsErr != nil {
-			ps = append(ps, "ERR "+d.ParamsErr.Pos.String()+" "+d.ParamsErr.Msg)
+		if perr != nil {
+			ps = append(ps, "ERR "+perr.Pos.String()+" "+perr.Msg)
 		}
 		out = append(out, fmt.Sprintf("%s@%s %s@%s start=%s (%s) eol=%v", d.Name.Text, d.Name.Pos, d.Mark.Text, d.Mark.Pos, d.Start, strings.Join(ps, ", "), d.LineEnd))
 	}
