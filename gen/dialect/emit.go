@@ -2,7 +2,6 @@ package dialect
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/cowrap/rules_cowrap/gen/model"
 )
@@ -25,8 +24,6 @@ func init() {
 // AppendWrapper appends the text the release script writes for w: no
 // leading or trailing newline.
 func (d *Dialect) AppendWrapper(buf []byte, w *model.Wrapper) []byte {
-	var v [nFields]string
-	d.fill(&v, w)
 	s := compiled[d.Family]
 	t := s.a
 	if d.B {
@@ -39,43 +36,16 @@ func (d *Dialect) AppendWrapper(buf []byte, w *model.Wrapper) []byte {
 			t = s.noCo
 		}
 	}
-	return t.expand(buf, &v)
+	return t.expand(buf, d, w)
 }
 
-func (d *Dialect) fill(v *[nFields]string, w *model.Wrapper) {
-	v[fName], v[fTarget], v[fStruct], v[fReturn] = w.Name, w.Target, w.Struct, w.Return
-	if !w.Void() {
-		v[fRetField] = w.Return + " ret;"
-		v[fGetRes] = "s->ret = "
-		v[fRetStmt] = "return s.ret;"
-		v[fCoRet] = "return "
-	}
-	v[fDecls] = join(w.Params, ", ", func(p model.Param) string { return p.Decl })
-	v[fNames] = join(w.Params, ", ", func(p model.Param) string { return p.Name })
-	v[fSNames] = join(w.Params, ", ", func(p model.Param) string { return "s->" + p.Name })
-	v[fFields] = join(w.Params, "\n", func(p model.Param) string { return "    " + p.Decl + ";" })
-	v[fInits8] = join(w.Params, "\n", func(p model.Param) string { return "        ." + p.Name + " = " + p.Name + "," })
-	v[fInits12] = join(w.Params, "\n", func(p model.Param) string { return "            ." + p.Name + " = " + p.Name + "," })
-	p1 := w.Params[0]
+// poll is the expression for the poll state's bs (A) or ctx (B), computed
+// from the first parameter; prefix is "s->" inside a bottom half.
+func (d *Dialect) poll(w *model.Wrapper, prefix string) string {
+	p := w.Params[0]
 	if !d.B {
-		v[fPoll] = d.firstTypes[p1.Type]
-	} else {
-		v[fPoll] = d.ctxExpr(p1, "")
-		v[fBhCtx] = d.ctxExpr(p1, "s->")
+		return d.firstTypes[p.Type]
 	}
-	switch w.Lock {
-	case model.RdLock:
-		v[fLock], v[fUnlock] = "    bdrv_graph_co_rdlock();", "    bdrv_graph_co_rdunlock();"
-		v[fAssume] = "assume_graph_lock();"
-		v[fBhLock], v[fBhUnlock] = "    bdrv_graph_rdlock_main_loop();", "    bdrv_graph_rdunlock_main_loop();"
-	case model.WrLock:
-		v[fBhLock] = "    bdrv_graph_wrlock(" + d.wrlockArg + ");"
-		v[fBhUnlock] = "    bdrv_graph_wrunlock(" + d.wrlockArg + ");"
-	}
-}
-
-// ctxExpr is the AioContext a B wrapper polls in, from its first parameter.
-func (d *Dialect) ctxExpr(p model.Param, prefix string) string {
 	if d.ctx == ctxCurrent {
 		return "qemu_get_current_aio_context()"
 	}
@@ -96,13 +66,13 @@ func (d *Dialect) ctxExpr(p model.Param, prefix string) string {
 	return "qemu_get_aio_context()"
 }
 
-func join(ps []model.Param, sep string, f func(model.Param) string) string {
-	var b strings.Builder
-	for i, p := range ps {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(f(p))
+// bhLock writes the graph lock line of a no_co bottom half.
+func (d *Dialect) bhLock(b []byte, w *model.Wrapper, op string) []byte {
+	switch w.Lock {
+	case model.RdLock:
+		return append(b, "    bdrv_graph_rd"+op+"_main_loop();"...)
+	case model.WrLock:
+		return append(b, "    bdrv_graph_wr"+op+"("+d.wrlockArg+");"...)
 	}
-	return b.String()
+	return b
 }

@@ -3,46 +3,16 @@ package dialect
 import (
 	"fmt"
 	"strings"
+
+	"github.com/cowrap/rules_cowrap/gen/model"
 )
 
-// field names a per-wrapper string a template can refer to as {{Field}}.
-type field int
-
-const (
-	fName     field = iota // W
-	fTarget                // CO or T
-	fStruct                // S
-	fReturn                // RET
-	fRetField              // "RET ret;" or "" for void
-	fGetRes                // "s->ret = " or ""
-	fRetStmt               // "return s.ret;" or ""
-	fCoRet                 // "return " or ""
-	fDecls                 // LIST(p.decl)
-	fNames                 // LIST(p.name)
-	fSNames                // LIST("s->" + p.name)
-	fFields                // BLOCK("    " + p.decl + ";")
-	fInits8                // BLOCK("        ." + p.name + " = " + p.name + ",")
-	fInits12               // the same, indented by 12
-	fPoll                  // the .poll_state.bs / .ctx expression
-	fBhCtx                 // the AioContext expression in a bh (B2, B3)
-	fLock                  // entry lock line or ""
-	fUnlock                // entry unlock line or ""
-	fAssume                // "assume_graph_lock();" or ""
-	fBhLock                // bh lock line or ""
-	fBhUnlock              // bh unlock line or ""
-	nFields
-)
-
-var fieldNames = map[string]field{
-	"Name": fName, "Target": fTarget, "Struct": fStruct, "Return": fReturn,
-	"RetField": fRetField, "GetRes": fGetRes, "RetStmt": fRetStmt, "CoRet": fCoRet,
-	"Decls": fDecls, "Names": fNames, "SNames": fSNames, "Fields": fFields,
-	"Inits8": fInits8, "Inits12": fInits12, "Poll": fPoll, "BhCtx": fBhCtx,
-	"Lock": fLock, "Unlock": fUnlock, "Assume": fAssume, "BhLock": fBhLock, "BhUnlock": fBhUnlock,
-}
+// A field writes one {{Field}} of a template for a wrapper straight into the
+// output, so expanding a template allocates nothing.
+type field func(b []byte, d *Dialect, w *model.Wrapper) []byte
 
 // template is text with {{Field}} holes, split once into literal runs and
-// fields so that expanding it is a series of appends.
+// fields.
 type template struct {
 	lits   []string
 	fields []field // fields[i] follows lits[i]; len(lits) == len(fields)+1
@@ -60,9 +30,9 @@ func mustTemplate(text string) *template {
 		if j < 0 {
 			panic(fmt.Sprintf("unclosed template field near %q", text[i:]))
 		}
-		f, ok := fieldNames[text[i+2:i+j]]
+		f, ok := fields[text[i+2:i+j]]
 		if !ok {
-			panic(fmt.Sprintf("bad template field near %q", text[i:]))
+			panic(fmt.Sprintf("unknown template field near %q", text[i:]))
 		}
 		t.lits = append(t.lits, text[:i])
 		t.fields = append(t.fields, f)
@@ -70,10 +40,101 @@ func mustTemplate(text string) *template {
 	}
 }
 
-func (t *template) expand(buf []byte, v *[nFields]string) []byte {
+func (t *template) expand(b []byte, d *Dialect, w *model.Wrapper) []byte {
 	for i, f := range t.fields {
-		buf = append(buf, t.lits[i]...)
-		buf = append(buf, v[f]...)
+		b = append(b, t.lits[i]...)
+		b = f(b, d, w)
 	}
-	return append(buf, t.lits[len(t.lits)-1]...)
+	return append(b, t.lits[len(t.lits)-1]...)
+}
+
+// text is a field that writes a string computed from the wrapper.
+func text(f func(d *Dialect, w *model.Wrapper) string) field {
+	return func(b []byte, d *Dialect, w *model.Wrapper) []byte { return append(b, f(d, w)...) }
+}
+
+// each is a field that writes every parameter as pre + f(p) + post, with sep
+// between them.
+func each(pre, sep, post string, f func(p *model.Param) string) field {
+	return func(b []byte, _ *Dialect, w *model.Wrapper) []byte {
+		for i := range w.Params {
+			if i > 0 {
+				b = append(b, sep...)
+			}
+			b = append(b, pre...)
+			b = append(b, f(&w.Params[i])...)
+			b = append(b, post...)
+		}
+		return b
+	}
+}
+
+// unlessVoid writes s, except for void wrappers.
+func unlessVoid(s string) field {
+	return func(b []byte, _ *Dialect, w *model.Wrapper) []byte {
+		if w.Void() {
+			return b
+		}
+		return append(b, s...)
+	}
+}
+
+// locked writes rd or wr for wrappers taking that graph lock.
+func locked(rd, wr string) field {
+	return func(b []byte, d *Dialect, w *model.Wrapper) []byte {
+		switch w.Lock {
+		case model.RdLock:
+			return append(b, rd...)
+		case model.WrLock:
+			return append(b, wr...)
+		}
+		return b
+	}
+}
+
+func name(p *model.Param) string { return p.Name }
+func decl(p *model.Param) string { return p.Decl }
+
+// fields are what templates can use. LIST and BLOCK in the comments are the
+// release scripts' gen_list (", ") and gen_block ("\n").
+var fields = map[string]field{
+	"Name":   text(func(_ *Dialect, w *model.Wrapper) string { return w.Name }),
+	"Target": text(func(_ *Dialect, w *model.Wrapper) string { return w.Target }),
+	"Struct": text(func(_ *Dialect, w *model.Wrapper) string { return w.Struct }),
+	"Return": text(func(_ *Dialect, w *model.Wrapper) string { return w.Return }),
+	"RetField": func(b []byte, _ *Dialect, w *model.Wrapper) []byte {
+		if w.Void() {
+			return b
+		}
+		return append(append(b, w.Return...), " ret;"...)
+	},
+	"GetRes":   unlessVoid("s->ret = "),
+	"RetStmt":  unlessVoid("return s.ret;"),
+	"CoRet":    unlessVoid("return "),
+	"Decls":    each("", ", ", "", decl),      // LIST(p.decl)
+	"Names":    each("", ", ", "", name),      // LIST(p.name)
+	"SNames":   each("s->", ", ", "", name),   // LIST("s->" + p.name)
+	"Fields":   each("    ", "\n", ";", decl), // BLOCK("    " + p.decl + ";")
+	"Inits8":   inits("        ."),            // BLOCK("        ." + p.name + " = " + p.name + ",")
+	"Inits12":  inits("            ."),        // the same, indented by 12
+	"Poll":     text(func(d *Dialect, w *model.Wrapper) string { return d.poll(w, "") }),
+	"BhCtx":    text(func(d *Dialect, w *model.Wrapper) string { return d.poll(w, "s->") }),
+	"Lock":     locked("    bdrv_graph_co_rdlock();", ""),
+	"Unlock":   locked("    bdrv_graph_co_rdunlock();", ""),
+	"Assume":   locked("assume_graph_lock();", ""),
+	"BhLock":   func(b []byte, d *Dialect, w *model.Wrapper) []byte { return d.bhLock(b, w, "lock") },
+	"BhUnlock": func(b []byte, d *Dialect, w *model.Wrapper) []byte { return d.bhLock(b, w, "unlock") },
+}
+
+// inits writes the designated initialisers of the parameters.
+func inits(indent string) field {
+	return func(b []byte, _ *Dialect, w *model.Wrapper) []byte {
+		for i, p := range w.Params {
+			if i > 0 {
+				b = append(b, '\n')
+			}
+			b = append(append(append(append(append(b, indent...), p.Name...), " = "...), p.Name...), ',')
+		}
+		return b
+	}
 }
