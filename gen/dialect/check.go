@@ -94,11 +94,12 @@ func (c *checker) params(w *model.Wrapper, m match) bool {
 		c.reject(c.at(q.off), "%s: parameter %d: expected TYPE NAME, a lowercase name ([a-z][a-z0-9_]*) after a space or '*' on one line; %s", w.Name, bad+1, what)
 		return false
 	}
+	w.Params = make([]model.Param, 0, len(qs))
 	for i, q := range qs {
 		if q.dropped != "" && !c.strict(c.at(q.off+len(q.typ)+len(q.name)), "%s: parameter %d: unexpected %q after the name %q (the QEMU script drops it and uses %q)", w.Name, i+1, q.dropped, q.name, q.typ+q.name) {
 			return false
 		}
-		w.Params = append(w.Params, model.Param{Type: q.typ, Name: q.name, Decl: q.typ + q.name})
+		w.Params = append(w.Params, model.Param{Type: q.typ, Name: q.name, Decl: q.decl})
 	}
 	return true
 }
