@@ -4,9 +4,14 @@
 package gen
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
+	"runtime"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/gen/model"
@@ -39,8 +44,10 @@ type Result struct {
 }
 
 // Failed reports whether any finding is an error.
-func (r *Result) Failed() bool {
-	for _, d := range r.Diags {
+func (r *Result) Failed() bool { return failed(r.Diags) }
+
+func failed(diags []model.Diag) bool {
+	for _, d := range diags {
 		if !d.Warning {
 			return true
 		}
@@ -48,66 +55,143 @@ func (r *Result) Failed() bool {
 	return false
 }
 
-// Generate scans and checks every input, then writes the output file.
+// Generate checks every input and writes the output file into memory.
 func Generate(opts Options, inputs []Input) Result {
-	var res Result
-	if err := checkIncludes(opts.Includes); err != nil {
-		res.Diags = append(res.Diags, model.Diag{Error: &scan.Error{File: "-include", Pos: scan.Pos{}, Msg: err.Error()}})
+	p := Check(opts, inputs)
+	res := Result{Diags: p.Diags, Wrappers: p.Wrappers}
+	if p.Failed() {
 		return res
 	}
-	d := opts.Dialect
-	perFile := make([][]*model.Wrapper, len(inputs))
-	for i, in := range inputs {
-		marks := d.ScanMarks()
-		if opts.Template != nil {
-			marks = opts.Template.ScanMarks(d)
-		}
-		r := scan.File(in.Path, in.Data, marks)
-		for _, e := range r.Errors {
-			res.Diags = append(res.Diags, model.Diag{Error: e, Warning: opts.Lenient})
-		}
-		for _, decl := range r.Decls {
-			var w *model.Wrapper
-			var diags []model.Diag
-			if opts.Template != nil {
-				w, diags = opts.Template.wrapper(d, decl)
-			} else {
-				w, diags = d.Wrapper(decl, opts.Lenient)
-			}
-			res.Diags = append(res.Diags, diags...)
-			if w != nil {
-				perFile[i] = append(perFile[i], w)
-				res.Wrappers++
-			}
-		}
-	}
-	if res.Failed() {
+	var buf bytes.Buffer
+	if _, err := p.WriteTo(&buf); err != nil {
+		res.Diags = append(res.Diags, model.Diag{Error: &scan.Error{File: opts.Template.Path, Msg: err.Error()}})
 		return res
 	}
-	header := Header(d, inputs)
-	if opts.Template != nil {
-		out, err := opts.Template.execute(d, header, includesOr(opts.Includes, d), inputs, perFile)
-		if err != nil {
-			res.Diags = append(res.Diags, model.Diag{Error: &scan.Error{File: opts.Template.Path, Msg: err.Error()}})
-			return res
-		}
-		res.Output = out
-		return res
-	}
-	// The release scripts write the includes, then for every input each
-	// wrapper behind three newlines, then one newline.
-	out := make([]byte, 0, len(header)+sizeHint(perFile))
-	out = append(out, header...)
-	out = appendIncludes(out, includesOr(opts.Includes, d), d.IncludesEndWithNewline())
-	for _, ws := range perFile {
-		for _, w := range ws {
-			out = append(out, "\n\n\n"...)
-			out = d.AppendWrapper(out, w)
-		}
-		out = append(out, '\n')
-	}
-	res.Output = out
+	res.Output = buf.Bytes()
 	return res
+}
+
+// Plan is a checked run: its findings, and the wrappers to write.
+type Plan struct {
+	Diags    []model.Diag
+	Wrappers int
+	opts     Options
+	inputs   []Input
+	perFile  [][]*model.Wrapper
+}
+
+// Failed reports whether any finding is an error; then there is nothing to write.
+func (p *Plan) Failed() bool { return failed(p.Diags) }
+
+// Check scans and checks every input, several at a time. Findings come in
+// input order, each file's by position.
+func Check(opts Options, inputs []Input) *Plan {
+	p := &Plan{opts: opts, inputs: inputs, perFile: make([][]*model.Wrapper, len(inputs))}
+	if err := checkIncludes(opts.Includes); err != nil {
+		p.Diags = append(p.Diags, model.Diag{Error: &scan.Error{File: "-include", Msg: err.Error()}})
+		return p
+	}
+	diags := make([][]model.Diag, len(inputs))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				p.perFile[i], diags[i] = checkFile(opts, inputs[i])
+			}
+		}()
+	}
+	for i := range inputs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i := range inputs {
+		p.Diags = append(p.Diags, diags[i]...)
+		p.Wrappers += len(p.perFile[i])
+	}
+	return p
+}
+
+func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag) {
+	d := opts.Dialect
+	marks := d.ScanMarks()
+	if opts.Template != nil {
+		marks = opts.Template.ScanMarks(d)
+	}
+	r := scan.File(in.Path, in.Data, marks)
+	for _, e := range r.Errors {
+		diags = append(diags, model.Diag{Error: e, Warning: opts.Lenient})
+	}
+	for _, decl := range r.Decls {
+		var w *model.Wrapper
+		var ds []model.Diag
+		if opts.Template != nil {
+			w, ds = opts.Template.wrapper(d, decl)
+		} else {
+			w, ds = d.Wrapper(decl, opts.Lenient)
+		}
+		diags = append(diags, ds...)
+		if w != nil {
+			ws = append(ws, w)
+		}
+	}
+	sort.SliceStable(diags, func(a, b int) bool {
+		pa, pb := diags[a].Pos, diags[b].Pos
+		return pa.Line < pb.Line || pa.Line == pb.Line && pa.Col < pb.Col
+	})
+	return ws, diags
+}
+
+// WriteTo writes the output file to w. The release scripts write the
+// includes, then for every input each wrapper behind three newlines, then one
+// newline; the wrappers are streamed in chunks, so memory does not grow with
+// the output.
+func (p *Plan) WriteTo(w io.Writer) (int64, error) {
+	d := p.opts.Dialect
+	header := Header(d, p.inputs)
+	if p.opts.Template != nil {
+		cw := &countWriter{w: w}
+		err := p.opts.Template.execute(cw, d, header, includesOr(p.opts.Includes, d), p.inputs, p.perFile)
+		return cw.n, err
+	}
+	const chunk = 64 << 10
+	buf := make([]byte, 0, 2*chunk)
+	buf = append(buf, header...)
+	buf = appendIncludes(buf, includesOr(p.opts.Includes, d), d.IncludesEndWithNewline())
+	var n int64
+	flush := func() error {
+		k, err := w.Write(buf)
+		n += int64(k)
+		buf = buf[:0]
+		return err
+	}
+	for _, ws := range p.perFile {
+		for _, wr := range ws {
+			buf = append(buf, "\n\n\n"...)
+			buf = d.AppendWrapper(buf, wr)
+			if len(buf) >= chunk {
+				if err := flush(); err != nil {
+					return n, err
+				}
+			}
+		}
+		buf = append(buf, '\n')
+	}
+	return n, flush()
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	k, err := c.w.Write(b)
+	c.n += int64(k)
+	return k, err
 }
 
 func includesOr(inc []string, d *dialect.Dialect) []string {
@@ -166,20 +250,4 @@ func displayPath(p string) string {
 		return filepath.Base(p)
 	}
 	return filepath.ToSlash(p)
-}
-
-// sizeHint estimates the output size, so the buffer is allocated once
-// instead of being copied as it grows: a wrapper is about 1 kB of fixed text
-// plus its parameters written nine times.
-func sizeHint(perFile [][]*model.Wrapper) int {
-	n := 0
-	for _, ws := range perFile {
-		for _, w := range ws {
-			n += 1100 + 4*len(w.Struct) + 8*len(w.Target)
-			for _, p := range w.Params {
-				n += 3*len(p.Decl) + 6*len(p.Name) + 40
-			}
-		}
-	}
-	return n
 }

@@ -1,8 +1,8 @@
 package gen
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -214,7 +214,7 @@ func joinParams(ps []model.Param, prefix string, f func(model.Param) string) str
 	return strings.Join(parts, ", ")
 }
 
-func (t *Template) execute(d *dialect.Dialect, header string, includes []string, inputs []Input, perFile [][]*model.Wrapper) ([]byte, error) {
+func (t *Template) execute(out io.Writer, d *dialect.Dialect, header string, includes []string, inputs []Input, perFile [][]*model.Wrapper) error {
 	data := TemplateData{Dialect: d.Name, Header: header, Includes: includes}
 	for i, in := range inputs {
 		ti := TemplateInput{Path: displayPath(in.Path)}
@@ -226,9 +226,5 @@ func (t *Template) execute(d *dialect.Dialect, header string, includes []string,
 		}
 		data.Inputs = append(data.Inputs, ti)
 	}
-	var buf bytes.Buffer
-	if err := t.tmpl.Execute(&buf, data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return t.tmpl.Execute(out, data)
 }

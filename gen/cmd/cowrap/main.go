@@ -111,16 +111,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if failed {
 		return exitInput
 	}
-	res := gen.Generate(opts, inputs)
-	for _, diag := range res.Diags {
+	plan := gen.Check(opts, inputs)
+	for _, diag := range plan.Diags {
 		fmt.Fprintln(stderr, diag)
 	}
-	if res.Failed() {
+	if plan.Failed() {
 		fmt.Fprintf(stderr, "cowrap: %s not written\n", *out)
 		return exitInput
 	}
-	if err := writeAtomic(*out, res.Output); err != nil {
-		fmt.Fprintf(stderr, "cowrap: %v\n", err)
+	if err := writeAtomic(*out, plan); err != nil {
+		fmt.Fprintf(stderr, "cowrap: %v; %s not written\n", err, *out)
 		return exitInput
 	}
 	return exitOK
@@ -128,13 +128,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // writeAtomic writes through a temporary file in the same directory, so a
 // reader never sees a half-written output and a failure leaves the old one.
-func writeAtomic(path string, data []byte) error {
+func writeAtomic(path string, data io.WriterTo) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
 	}
 	tmp := f.Name()
-	_, err = f.Write(data)
+	_, err = data.WriteTo(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
