@@ -71,7 +71,7 @@ void coroutine_fn co_wait_io(const char *what)
 {
     IoRequest req = { .what = what, .co = qemu_coroutine_self() };
 
-    assert(req.co);
+    COWRAP_CHECK(req.co);
     trace("      %s submitted, yield", what);
     aio_bh_schedule_oneshot(qemu_get_current_aio_context(), io_complete_bh,
                             &req);
@@ -79,23 +79,12 @@ void coroutine_fn co_wait_io(const char *what)
     trace("      resumed: %s done", what);
 }
 
-void append(char *buf, size_t n, const char *fmt, ...)
+void add_count(char *buf, size_t n, const char *what, unsigned d)
 {
     size_t len = strlen(buf);
-    va_list ap;
 
-    if (len + 1 >= n) {
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(buf + len, n - len, fmt, ap);
-    va_end(ap);
-}
-
-static void count(char *buf, size_t n, const char *what, unsigned d)
-{
-    if (d) {
-        append(buf, n, "%s%s +%u", *buf ? ", " : "", what, d);
+    if (d && len + 1 < n) {
+        snprintf(buf + len, n - len, "%s%s +%u", len ? ", " : "", what, d);
     }
 }
 
@@ -103,7 +92,7 @@ void rt_delta(char *buf, size_t n, const CowrapRtStats *b)
 {
     const CowrapRtStats *a = &cowrap_rt_stats;
 
-    count(buf, n, "coroutines", a->coroutines_created - b->coroutines_created);
-    count(buf, n, "bottom halves", a->bh_run - b->bh_run);
-    count(buf, n, "AioContext locks", a->ctx_acquire - b->ctx_acquire);
+    add_count(buf, n, "coroutines",
+              a->coroutines_created - b->coroutines_created);
+    add_count(buf, n, "bottom halves", a->bh_run - b->bh_run);
 }

@@ -1,7 +1,8 @@
 /*
- * Shared by the example block drivers and //examples:demo: a narrated trace,
- * simulated I/O that really yields, and counter snapshots. Needs only the
- * core runtime, so both dialects' drivers can use it.
+ * Shared by the example block drivers, their tests and //examples:demo: a
+ * narrated trace, simulated I/O that really yields, a record of driver calls
+ * and counter deltas. Needs only the core runtime, so both dialects' drivers
+ * can use it.
  */
 #ifndef EXAMPLES_UTIL_H
 #define EXAMPLES_UTIL_H
@@ -48,15 +49,14 @@ extern unsigned n_calls;
 /* Appends a record for fn (dropped when full, still counted); returns it. */
 CallSite *note_call(const char *fn);
 
+/* Appends ", WHAT +D" to buf (size n), without the comma if buf is "". */
+void add_count(char *buf, size_t n, const char *what, unsigned d);
+
 /*
- * Appends to buf (size n) what changed in the runtime's counters since
- * before, e.g. "coroutines +1, bottom halves +1"; "" if nothing did.
+ * Appends to buf what changed in the runtime's counters since before, e.g.
+ * "coroutines +1, bottom halves +1".
  */
 void rt_delta(char *buf, size_t n, const CowrapRtStats *before);
-
-/* snprintf that appends to buf instead of overwriting it. */
-void append(char *buf, size_t n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 /* The two halves of //examples:demo; each returns main()'s exit status. */
 int legacy_demo(void);

@@ -20,13 +20,6 @@ static Before now(void)
     return (Before) { cowrap_rt_stats, cowrap_graph_stats };
 }
 
-static void count(char *buf, size_t n, const char *what, unsigned d)
-{
-    if (d) {
-        append(buf, n, "%s%s +%u", *buf ? ", " : "", what, d);
-    }
-}
-
 /* Prints the result of a call and what it cost since b. */
 static void result(const Before *b, const char *value)
 {
@@ -34,12 +27,12 @@ static void result(const Before *b, const char *value)
     char d[256] = "";
 
     rt_delta(d, sizeof(d), &b->rt);
-    count(d, sizeof(d), "bdrv_graph_co_rdlock",
-          g->co_rdlock - b->graph.co_rdlock);
-    count(d, sizeof(d), "assume_graph_lock", g->assume - b->graph.assume);
-    count(d, sizeof(d), "bdrv_graph_rdlock_main_loop",
-          g->rdlock_main_loop - b->graph.rdlock_main_loop);
-    count(d, sizeof(d), "bdrv_graph_wrlock", g->wrlock - b->graph.wrlock);
+    add_count(d, sizeof(d), "bdrv_graph_co_rdlock",
+              g->co_rdlock - b->graph.co_rdlock);
+    add_count(d, sizeof(d), "assume_graph_lock", g->assume - b->graph.assume);
+    add_count(d, sizeof(d), "bdrv_graph_rdlock_main_loop",
+              g->rdlock_main_loop - b->graph.rdlock_main_loop);
+    add_count(d, sizeof(d), "bdrv_graph_wrlock", g->wrlock - b->graph.wrlock);
     trace("  -> %s   [%s]", value, *d ? d : "no coroutine, no bottom half");
 }
 
