@@ -2,6 +2,7 @@ package gazelle
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -88,5 +89,23 @@ func TestReadFile(t *testing.T) {
 	defer gone.close()
 	if got, _ := gone.readFile("a.h", buf); got != nil {
 		t.Errorf("readFile in a missing directory = %q", got)
+	}
+}
+
+func TestErrorPolicyFailsRun(t *testing.T) {
+	code := -1
+	exit = func(c int) { code = c }
+	defer func() { exit = os.Exit }()
+	l := &cowrapLang{}
+	l.report(policyWarn, "a warning")
+	l.report(policyIgnore, "ignored")
+	l.AfterResolvingDeps(context.Background())
+	if code != -1 {
+		t.Fatalf("warnings made the run exit %d", code)
+	}
+	l.report(policyError, "an error")
+	l.AfterResolvingDeps(context.Background())
+	if code != 1 {
+		t.Errorf("an error under cowrap_errors=error: exit %d, want 1", code)
 	}
 }
