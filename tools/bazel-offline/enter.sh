@@ -11,6 +11,7 @@
 # the host) and /tmp (so e.g. --execution_log_json_file=/tmp/x.json lands on the host).
 # Knobs: COWRAP_BASE [/var/cache/cowrap-bazel], HOST_GOROOT [$(go env GOROOT)].
 set -euo pipefail
+PATH=$PATH:/usr/sbin:/sbin   # chroot, mount: not on a non-root user's PATH, nor in every CI's
 BASE=${COWRAP_BASE:-/var/cache/cowrap-bazel}
 R=$BASE/sid
 OUT=$BASE/out

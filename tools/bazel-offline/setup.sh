@@ -13,6 +13,7 @@
 #   DEBIAN_MIRROR    [the host's first non-security apt mirror]
 #   HOST_GOROOT      [$(go env GOROOT)]          mounted read-only at /usr/local/go in the chroot
 set -euo pipefail
+PATH=$PATH:/usr/sbin:/sbin   # debootstrap, chroot: not on every PATH
 
 COWRAP_BASE=${COWRAP_BASE:-/var/cache/cowrap-bazel}
 SUITE=sid                    # the first Debian suite with bazel-bootstrap >= 7 (needs libc >= 2.38)
