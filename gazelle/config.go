@@ -156,7 +156,7 @@ func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
 		var err error
 		switch d.Key {
 		case cowrapDirective:
-			cc.enabled, err = parseEnabled(d.Value)
+			cc.enabled, err = parseEnabled(d.Value, cc.enabled)
 		case dialectDirective:
 			cc.dialect, err = parseDialect(d.Value, cc.dialect)
 		case marksDirective:
@@ -188,14 +188,14 @@ func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
 
 // The parsers below return the new value, or the old one and an error.
 
-func parseEnabled(v string) (bool, error) {
+func parseEnabled(v string, old bool) (bool, error) {
 	switch v {
 	case "", "enabled":
 		return true, nil
 	case "disabled":
 		return false, nil
 	}
-	return true, fmt.Errorf("want enabled or disabled")
+	return old, fmt.Errorf("want enabled or disabled")
 }
 
 func parseDialect(v, old string) (string, error) {

@@ -13,10 +13,10 @@ func TestParsers(t *testing.T) {
 		want    any
 		wantErr bool
 	}{
-		{"enabled", first(parseEnabled("enabled")), second(parseEnabled("enabled")), true, false},
-		{"disabled", first(parseEnabled("disabled")), second(parseEnabled("disabled")), false, false},
-		{"enabled reset", first(parseEnabled("")), second(parseEnabled("")), true, false},
-		{"enabled bad", first(parseEnabled("off")), second(parseEnabled("off")), true, true},
+		{"enabled", first(parseEnabled("enabled", false)), second(parseEnabled("enabled", false)), true, false},
+		{"disabled", first(parseEnabled("disabled", true)), second(parseEnabled("disabled", true)), false, false},
+		{"enabled reset", first(parseEnabled("", false)), second(parseEnabled("", false)), true, false},
+		{"enabled bad keeps old", first(parseEnabled("off", false)), second(parseEnabled("off", false)), false, true},
 
 		{"dialect", first(parseDialect("qemu-8.2", "")), second(parseDialect("qemu-8.2", "")), "qemu-8.2", false},
 		{"dialect reset", first(parseDialect("", "qemu-8.2")), second(parseDialect("", "qemu-8.2")), "", false},
