@@ -1,12 +1,19 @@
 package gazelle
 
 import (
+	"bytes"
+	"flag"
+	"log"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
+	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/label"
+	"github.com/bazelbuild/bazel-gazelle/resolve"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 )
 
@@ -71,5 +78,57 @@ func TestFileList(t *testing.T) {
 	// pkg/d.h is in a subpackage; labels of other packages are skipped.
 	if want := []string{"a.h", "b.h", "e.h", "sub/c.h"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("fileList = %q, want %q", got, want)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	dir := t.TempDir()
+	c := config.New()
+	c.RepoRoot = dir
+	rc := &resolve.Configurer{}
+	rc.RegisterFlags(flag.NewFlagSet("", flag.ContinueOnError), "update", c)
+	l := &cowrapLang{}
+	load := func(pkg, content string) *rule.File {
+		os.MkdirAll(filepath.Join(dir, pkg), 0o755)
+		f, err := rule.LoadData(filepath.Join(dir, pkg, "BUILD.bazel"), pkg, []byte(content))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc.Configure(c, pkg, f)
+		return f
+	}
+	ix := resolve.NewRuleIndex(func(r *rule.Rule, _ string) resolve.Resolver {
+		if r.Kind() == ccLibrary {
+			return l
+		}
+		return nil
+	})
+	for _, f := range []*rule.File{
+		load("include/block", `cc_library(name = "block", hdrs = ["block-io.h", "block_int.h"], strip_include_prefix = "/include")`),
+		load("a", `cc_library(name = "a", hdrs = ["dup.h"], include_prefix = "x")`),
+		load("b", `cc_library(name = "b", hdrs = ["dup.h"], include_prefix = "x")`),
+		load("", "# gazelle:resolve c qemu/osdep.h //third_party:osdep"),
+	} {
+		for _, r := range f.Rules {
+			ix.AddRule(c, r, f)
+		}
+	}
+	ix.Finish()
+
+	r := rule.NewRule(cowrapLibrary, "block_cowrap")
+	from := label.New("", "include/block", "block_cowrap")
+	headers := []string{"include/block/block-io.h", "block/block_int.h", "qemu/osdep.h", "x/dup.h", "missing.h"}
+	var out bytes.Buffer
+	log.SetOutput(&out)
+	defer log.SetOutput(os.Stderr)
+	l.Resolve(c, ix, nil, r, cowrapImports{headers: headers}, from)
+	// (Gazelle sorts labels its own way when it writes the file.)
+	if got, want := r.AttrStrings("deps"), []string{"//third_party:osdep", ":block"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("deps = %q, want %q", got, want)
+	}
+	for _, want := range []string{`several rules provide "x/dup.h" (//a, //b)`, `no cc_library provides "missing.h"`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("log %q lacks %q", out.String(), want)
+		}
 	}
 }
