@@ -72,8 +72,8 @@ max_rss_kb() {
 }
 
 fail=0
-printf '%-6s %-8s %6s %8s %9s %9s %7s %8s %8s %7s %8s %10s %12s %7s\n' \
-  family qemu decls input_MB python_ms cowrap_ms speedup py_cpu cw_cpu cpu_x us/decl cowrap_RSS output_bytes RSS/out
+printf '%-6s %-8s %6s %8s %9s %9s %7s %8s %8s %7s %12s %10s %12s %7s\n' \
+  family qemu decls input_MB python_ms cowrap_ms speedup py_cpu cw_cpu cpu_x cpu_us/decl cowrap_RSS output_bytes RSS/out
 for job in "${jobs[@]}"; do
   read -r fam tag dialect script <<<"$job"
   for n in $SIZES; do
@@ -101,8 +101,8 @@ for job in "${jobs[@]}"; do
     out_bytes=$(wc -c <"$tmp/cowrap.c")
     awk -v f="$fam" -v t="$tag" -v n="$n" -v ib="$in_bytes" -v py="$py" -v cw="$cw" -v pyc="$pyc" -v cwc="$cwc" \
       -v rss="$rss" -v ob="$out_bytes" 'BEGIN {
-        printf "%-6s %-8s %6d %8.1f %9.1f %9.1f %6.1fx %8.1f %8.1f %6.1fx %8.2f %8.1fMB %12d %6.2fx\n",
-          f, t, n, ib / 1048576, py, cw, py / cw, pyc, cwc, pyc / cwc, cw * 1000 / n, rss / 1024, ob, rss * 1024 / ob }'
+        printf "%-6s %-8s %6d %8.1f %9.1f %9.1f %6.1fx %8.1f %8.1f %6.1fx %12.2f %8.1fMB %12d %6.2fx\n",
+          f, t, n, ib / 1048576, py, cw, py / cw, pyc, cwc, pyc / cwc, cwc * 1000 / n, rss / 1024, ob, rss * 1024 / ob }'
   done
 done
 exit "$fail"
