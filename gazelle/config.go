@@ -69,12 +69,14 @@ func (p policy) String() string {
 
 // cowrapConfig is the configuration of one directory.
 type cowrapConfig struct {
-	enabled  bool
-	dialect  string   // "" when no directive set it
-	marks    []string // custom mark spec items; nil means the dialect's marks
-	naming   string
-	includes []string // nil means the dialect's includes
-	errors   policy
+	enabled bool
+	dialect string   // "" when no directive set it
+	marks   []string // custom mark spec items; nil means the dialect's marks
+	// markMeanings is marks parsed (nil without custom marks).
+	markMeanings map[string]gen.MarkMeaning
+	naming       string
+	includes     []string // nil means the dialect's includes
+	errors       policy
 
 	// Derived from the above whenever they change, so that the per-file work
 	// in GenerateRules is only the needle test.
@@ -106,12 +108,14 @@ func (cc *cowrapConfig) derive() {
 	cc.d, _ = dialect.Lookup(name) // validated when set
 	if cc.marks != nil {
 		m, _ := gen.ParseMarks(strings.Join(cc.marks, ",")) // validated when set
+		cc.markMeanings = m
 		cc.scanMarks = &scan.Marks{}
 		for n := range m {
 			cc.scanMarks.Names = append(cc.scanMarks.Names, n)
 		}
 		sort.Strings(cc.scanMarks.Names)
 	} else {
+		cc.markMeanings = nil
 		cc.scanMarks = cc.d.ScanMarks()
 	}
 	cc.needles = cc.scanMarks.Needles()

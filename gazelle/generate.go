@@ -9,6 +9,8 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/language"
 	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/cowrap/rules_cowrap/gen"
+	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
@@ -88,17 +90,14 @@ func (l *cowrapLang) marked(cc *cowrapConfig, rel string, src []byte) bool {
 	var findings []*scan.Error
 	ok := false
 	for _, decl := range res.Decls {
-		if cc.marks != nil {
-			// Custom marks go with a user template, read with the general
-			// C grammar: only the parameter list can be wrong here.
-			if _, perr := decl.Params(); perr != nil {
-				findings = append(findings, perr)
-			} else {
-				ok = true
-			}
-			continue
+		var w *model.Wrapper
+		var diags []model.Diag
+		if cc.markMeanings != nil {
+			// Custom marks go with a user template: the general C grammar.
+			w, diags = gen.ReadGeneral(decl, cc.markMeanings)
+		} else {
+			w, diags = cc.d.Wrapper(decl, false)
 		}
-		w, diags := cc.d.Wrapper(decl, false)
 		for _, d := range diags {
 			if !d.Warning {
 				findings = append(findings, d.Error)

@@ -111,21 +111,28 @@ func (t *Template) ScanMarks(d *dialect.Dialect) *scan.Marks {
 // part of the return type.
 var qualifiers = map[string]bool{"extern": true, "coroutine_fn": true, "coroutine_mixed_fn": true, "no_coroutine_fn": true}
 
-func (t *Template) meaning(d *dialect.Dialect, mark string) (MarkMeaning, bool) {
-	if t.marks != nil {
-		m, ok := t.marks[mark]
-		return m, ok
+// wrapper reads decl with the general C grammar, with the template's marks
+// or else the dialect's.
+func (t *Template) wrapper(d *dialect.Dialect, decl *scan.Decl) (*model.Wrapper, []model.Diag) {
+	marks := t.marks
+	if marks == nil {
+		marks = map[string]MarkMeaning{}
+		for _, n := range d.MarkNames() {
+			k, l, _ := d.Mark(n)
+			marks[n] = MarkMeaning{k, l}
+		}
 	}
-	k, l, ok := d.Mark(mark)
-	return MarkMeaning{k, l}, ok
+	return ReadGeneral(decl, marks)
 }
 
-// wrapper reads decl with the general C grammar.
-func (t *Template) wrapper(d *dialect.Dialect, decl *scan.Decl) (*model.Wrapper, []model.Diag) {
+// ReadGeneral reads decl with the general C grammar used with templates: any
+// return type, qualifiers before the mark, TYPE NAME parameters. Gazelle uses
+// it to accept exactly what the generator accepts.
+func ReadGeneral(decl *scan.Decl, marks map[string]MarkMeaning) (*model.Wrapper, []model.Diag) {
 	fail := func(p scan.Pos, format string, args ...any) (*model.Wrapper, []model.Diag) {
 		return nil, []model.Diag{{Error: &scan.Error{File: decl.File, Pos: p, Msg: decl.Name.Text + ": " + fmt.Sprintf(format, args...)}}}
 	}
-	mm, ok := t.meaning(d, decl.Mark.Text)
+	mm, ok := marks[decl.Mark.Text]
 	if !ok {
 		return fail(decl.Mark.Pos, "unknown mark %q", decl.Mark.Text)
 	}
