@@ -188,8 +188,9 @@ func parseParams(args string, argsOff int) ([]qparam, int) {
 			end += off
 		}
 		piece := args[off:end]
-		lead := len(piece) - len(strings.TrimLeftFunc(piece, isPySpace))
-		q, ok := readParam(strings.TrimFunc(piece, isPySpace))
+		trimmed := pyStrip(piece)
+		lead := strings.Index(piece, trimmed)
+		q, ok := readParam(trimmed)
 		q.off = argsOff + off + lead
 		out = append(out, q)
 		if !ok {
@@ -200,6 +201,21 @@ func parseParams(args string, argsOff int) ([]qparam, int) {
 		}
 		off = end + 1
 	}
+}
+
+// pyStrip is Python's str.strip(), with an ASCII fast path.
+func pyStrip(s string) string {
+	i, j := 0, len(s)
+	for i < j && s[i] < utf8.RuneSelf && isPySpace(rune(s[i])) {
+		i++
+	}
+	for j > i && s[j-1] < utf8.RuneSelf && isPySpace(rune(s[j-1])) {
+		j--
+	}
+	if i < j && (s[i] >= utf8.RuneSelf || s[j-1] >= utf8.RuneSelf) {
+		return strings.TrimFunc(s[i:j], isPySpace)
+	}
+	return s[i:j]
 }
 
 func readParam(p string) (qparam, bool) {
@@ -235,14 +251,26 @@ func isPySpace(r rune) bool {
 // SnakeToCamel is the script's snake_to_camel; ok is false where the script
 // raises IndexError (an empty piece from "__" or a trailing "_").
 func SnakeToCamel(s string) (string, bool) {
-	var b strings.Builder
-	for _, w := range strings.Split(s, "_") {
-		if w == "" {
-			return "", false
+	// Names are [a-z][a-z0-9_]*, so upper-casing is ASCII.
+	b := make([]byte, 0, len(s))
+	up := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_':
+			if up {
+				return "", false // "__", or "_" first
+			}
+			up = true
+			continue
+		case up && c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
 		}
-		r, n := utf8.DecodeRuneInString(w)
-		b.WriteString(strings.ToUpper(string(r)))
-		b.WriteString(w[n:])
+		b = append(b, c)
+		up = false
 	}
-	return b.String(), true
+	if up {
+		return "", false // empty, or "_" last
+	}
+	return string(b), true
 }

@@ -131,7 +131,7 @@ func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term Token, 
 // last identifier. It lexes them on demand, as only the general grammar
 // (templates) needs them.
 func (d *Decl) Params() ([]Param, *Error) {
-	s := &scanner{file: d.File, src: []byte(d.Text), text: d.Text}
+	s := &scanner{file: d.File, src: []byte(d.Text), text: d.Text, curLine: 1}
 	var toks []Token
 	bol := false
 	for i := d.lp + 1; ; {

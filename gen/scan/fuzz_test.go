@@ -28,7 +28,7 @@ func FuzzFile(f *testing.F) {
 			if d.Off < 0 || d.End > len(norm) || norm[d.Off:d.End] != d.Text || !strings.HasSuffix(d.Text, ";") {
 				t.Fatalf("bad range %d..%d for %q", d.Off, d.End, d.Text)
 			}
-			if !qemuMarks.Is(d.Mark.Text) || d.Start.Line < 1 || d.Start.Line > lines || d.Start.Col < 1 {
+			if !qemuMarks.Is(d.Mark.Text) || d.Start != refPos(norm, d.Off) || d.Mark.Pos != refPos(norm, d.Mark.Off) || d.Name.Pos != refPos(norm, d.Name.Off) {
 				t.Fatalf("bad decl %+v", d)
 			}
 		}
@@ -38,4 +38,10 @@ func FuzzFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// refPos is the position of byte off, counted the slow way.
+func refPos(text string, off int) Pos {
+	line := strings.Count(text[:off], "\n") + 1
+	return Pos{Line: line, Col: off - (strings.LastIndexByte(text[:off], '\n') + 1) + 1}
 }

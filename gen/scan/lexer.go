@@ -3,7 +3,6 @@ package scan
 import (
 	"bytes"
 	"fmt"
-	"sort"
 )
 
 type scanner struct {
@@ -12,8 +11,8 @@ type scanner struct {
 	text  string // src as a string, so tokens are substrings, not copies
 	marks *Marks
 	res   Result
-	lines []int // offsets of line starts, built on first use
-	line  int   // index into lines of the last lookup: lookups mostly move forward
+	// The position cursor: offset cur is on line curLine, which starts at curStart.
+	cur, curLine, curStart int
 
 	stmt    []Token // tokens of the current statement (since ; { } or file start)
 	scratch []Token // reused by collect
@@ -33,22 +32,24 @@ func allIdentLower(s string) bool {
 	return true
 }
 
+// pos converts a byte offset to a position. Lookups cluster and mostly move
+// forward, so it keeps a cursor and counts the newlines between it and off.
 func (s *scanner) pos(off int) Pos {
-	if s.lines == nil {
-		s.lines = make([]int, 1, bytes.Count(s.src, []byte{'\n'})+1)
-		for i, c := range s.src {
-			if c == '\n' {
-				s.lines = append(s.lines, i+1)
-			}
+	if off >= s.cur {
+		seg := s.src[s.cur:off]
+		if n := bytes.Count(seg, newline); n > 0 {
+			s.curLine += n
+			s.curStart = s.cur + bytes.LastIndexByte(seg, '\n') + 1
 		}
+	} else if n := bytes.Count(s.src[off:s.cur], newline); n > 0 {
+		s.curLine -= n
+		s.curStart = bytes.LastIndexByte(s.src[:off], '\n') + 1
 	}
-	l := s.line
-	if off < s.lines[l] || l+1 < len(s.lines) && off >= s.lines[l+1] {
-		l = sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
-		s.line = l
-	}
-	return Pos{Line: l + 1, Col: off - s.lines[l] + 1}
+	s.cur = off
+	return Pos{Line: s.curLine, Col: off - s.curStart + 1}
 }
+
+var newline = []byte{'\n'}
 
 func (s *scanner) errorf(off int, format string, args ...any) {
 	s.res.Errors = append(s.res.Errors, &Error{File: s.file, Pos: s.pos(off), Msg: fmt.Sprintf(format, args...)})
@@ -197,6 +198,13 @@ var class = func() (t [256]byte) {
 	return t
 }()
 
+var identByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = isIdentChar(byte(c))
+	}
+	return t
+}()
+
 // run lexes the file. Only what can matter is kept: whether a byte is in a
 // comment, literal or directive, where the current statement starts, and
 // brace and paren depth. Identifiers are examined only where they overlap a
@@ -277,7 +285,7 @@ func (s *scanner) run() {
 			}
 		case cIdent, cDigit:
 			j := i + 1
-			for j < n && (class[src[j]] == cIdent || class[src[j]] == cDigit) {
+			for j < n && identByte[src[j]] {
 				j++
 			}
 			if next < i {

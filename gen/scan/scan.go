@@ -195,7 +195,7 @@ func File(name string, src []byte, marks *Marks) Result {
 	if !marks.MayContain(src) {
 		return Result{}
 	}
-	s := &scanner{file: name, src: Normalize(src), marks: marks}
+	s := &scanner{file: name, src: Normalize(src), marks: marks, curLine: 1}
 	s.text = string(s.src)
 	if !utf8.Valid(s.src) {
 		off := 0
