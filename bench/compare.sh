@@ -53,7 +53,9 @@ time_ms() {
   local name=$1
   shift
   if [[ ${HYPERFINE:-1} != 0 ]] && command -v hyperfine >/dev/null; then
-    hyperfine -N --style none --warmup 1 --runs "$RUNS" --export-csv "$tmp/$name.csv" "$*" >/dev/null
+    # Its outlier warnings would break up the table; show its stderr only on failure.
+    hyperfine -N --style none --warmup 1 --runs "$RUNS" --export-csv "$tmp/$name.csv" "$*" >/dev/null 2>"$tmp/hf.err" ||
+      { cat "$tmp/hf.err" >&2; return 1; }
     awk -F, 'NR==2 { printf "%.1f %.1f\n", $2 * 1000, ($5 + $6) * 1000 }' "$tmp/$name.csv"
   else
     local i
