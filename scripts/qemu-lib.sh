@@ -91,6 +91,18 @@ build_cowrap() {
   echo "$1/cowrap"
 }
 
+# synth_family DIALECT: the bench/synth family whose declarations that
+# release's script accepts in full.
+synth_family() {
+  case $1 in
+    qemu-5.2 | qemu-6.0) echo a1 ;;
+    qemu-6.1) echo a2 ;;
+    qemu-6.2 | qemu-7.*) echo a ;;
+    qemu-8.0 | qemu-8.1) echo b1 ;;
+    *) echo b ;;
+  esac
+}
+
 # qemu_src_arg ARG: the QEMU location from $1 or $QEMU_SRC; empty if neither.
 qemu_src_arg() {
   echo "${1:-${QEMU_SRC:-}}"

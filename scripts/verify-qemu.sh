@@ -10,10 +10,14 @@
 # script with python3, checks the result's sha256 against spec §8 (proving the
 # inputs were extracted right), runs cowrap with the matching -dialect on the
 # same inputs and compares both from the first #include line to the end.
+# Then it does the same on a few thousand synthetic declarations (bench/synth,
+# every mark, lock, return type and layout that release accepts), which covers
+# far more shapes than QEMU's own 10-56 declarations.
 #
 # env: COWRAP=path  use this binary instead of building gen/cmd/cowrap
 #      QEMU_ONLY=1  only run QEMU's scripts and check their sha256s
 #      DIALECT=name dialect for a checkout whose VERSION is not a known release
+#      SYNTH_DECLS=N synthetic declarations per release (default 2000; 0: none)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/qemu-lib.sh
@@ -34,6 +38,9 @@ cowrap="" note=" (QEMU side only)"
 if [[ ${QEMU_ONLY:-0} != 1 ]]; then
   cowrap=$(build_cowrap "$tmp") || { echo "verify-qemu: cannot build cowrap (set QEMU_ONLY=1 to check only QEMU's side)" >&2; exit 1; }
   note=
+  if ((${SYNTH_DECLS:=2000} > 0)); then
+    (cd "$here/.." && go build -o "$tmp/synth" ./bench/cmd/synth)
+  fi
 fi
 
 passed=0 failed=0
@@ -70,6 +77,25 @@ check_release() {
     elif ! cmp -s "$out/cowrap.c" "$out/cowrap-argv.c"; then
       problems+=("cowrap QEMU argv form output differs from the -o form")
     fi
+  fi
+
+  # The same comparison on synthetic declarations of the family this release accepts.
+  if [[ -n $cowrap && ${#problems[@]} -eq 0 && $SYNTH_DECLS -gt 0 ]]; then
+    local fam sin sn
+    local -a synth
+    fam=$(synth_family "$dialect") sin=$tmp/synth-in/$(synth_family "$dialect")
+    [[ -d $sin ]] || "$tmp/synth" -dialect "$fam" -decls "$SYNTH_DECLS" -o "$sin" >/dev/null
+    mapfile -t synth < <(find "$sin" -name '*.h' | LC_ALL=C sort)
+    if ! python3 "$src/$QEMU_SCRIPT" "$out/qemu-synth.c" "${synth[@]}" 2>"$out/qemu.err"; then
+      problems+=("QEMU's script failed on bench/synth -dialect $fam input (synth bug): $(tail -1 "$out/qemu.err")")
+    elif sn=$(grep -c '^ \* Wrappers for ' "$out/qemu-synth.c"); [[ $sn != "$SYNTH_DECLS" ]]; then
+      problems+=("QEMU's script wrapped $sn of $SYNTH_DECLS synthetic declarations (synth bug)")
+    elif ! "$cowrap" -dialect "$dialect" -o "$out/cowrap-synth.c" "${synth[@]}" 2>"$out/cowrap.err"; then
+      problems+=("cowrap failed on synthetic input: $(head -3 "$out/cowrap.err" | tr '\n' ' ')")
+    elif ! cmp -s <(from_include "$out/qemu-synth.c") <(from_include "$out/cowrap-synth.c"); then
+      problems+=("output on $SYNTH_DECLS synthetic declarations (bench/synth -dialect $fam) differs from QEMU's"$'\n'"$(first_diff "$out/qemu-synth.c" "$out/cowrap-synth.c")")
+    fi
+    note=" (+$SYNTH_DECLS synthetic)"
   fi
 
   if ((${#problems[@]} == 0)); then

@@ -26,7 +26,10 @@ import (
 
 // Config says what to generate.
 type Config struct {
-	Dialect string // "a" (generated_co_wrapper, QEMU 5.2-7.2) or "b" (co_wrapper family, 8.0+)
+	// Dialect: "a" (generated_co_wrapper, QEMU 6.2-7.2; "a1" and "a2" keep
+	// to what the 5.2/6.0 and 6.1 scripts accept) or "b" (co_wrapper family,
+	// QEMU 8.2+; "b1" leaves out no_co_wrapper_bdrv_rdlock, which 8.0/8.1 reject).
+	Dialect string
 	Decls   int    // marked declarations in total
 	Files   int    // headers to spread them over
 	Filler  int    // average pieces of unmarked filler per declaration
@@ -41,10 +44,23 @@ type File struct {
 
 // Generate returns cfg.Files headers holding cfg.Decls marked declarations.
 func Generate(cfg Config) ([]File, error) {
-	if (cfg.Dialect != "a" && cfg.Dialect != "b") || cfg.Decls < 0 || cfg.Files < 1 || cfg.Filler < 0 {
+	subs, first, noCo := subsystems, firstA, noCoMark
+	switch cfg.Dialect {
+	case "a1": // bdrv_* only; BlockDriverState * or BdrvChild * first
+		subs, first = subsystems[:1], firstA[:2]
+	case "a2": // any SUB_REST name, no BlockBackend * first
+		first = firstA[:2]
+	case "b1":
+		noCo = []string{"no_co_wrapper"}
+	case "a", "a3", "b", "b3":
+	default:
+		return nil, fmt.Errorf("synth: unknown dialect %q", cfg.Dialect)
+	}
+	if cfg.Decls < 0 || cfg.Files < 1 || cfg.Filler < 0 {
 		return nil, fmt.Errorf("synth: bad config %+v", cfg)
 	}
-	g := &maker{r: rand.New(rand.NewPCG(cfg.Seed, 0x5eed)), dialect: cfg.Dialect, filler: cfg.Filler}
+	g := &maker{r: rand.New(rand.NewPCG(cfg.Seed, 0x5eed)), dialect: cfg.Dialect[:1], filler: cfg.Filler,
+		subs: subs, first: first, noCo: noCo}
 	files := make([]File, cfg.Files)
 	for f := range files {
 		var buf bytes.Buffer
@@ -118,8 +134,11 @@ type maker struct {
 	r       *rand.Rand
 	dialect string
 	filler  int
-	n       int // declarations written so far (makes names unique)
-	f       int // filler pieces written so far (makes filler names unique)
+	subs    []string // subsystem prefixes allowed
+	first   []param  // first parameters of co wrappers (and of all in A)
+	noCo    []string // no_co marks allowed
+	n       int      // declarations written so far (makes names unique)
+	f       int      // filler pieces written so far (makes filler names unique)
 }
 
 func (g *maker) pick(xs []string) string { return xs[g.r.IntN(len(xs))] }
@@ -157,13 +176,13 @@ func (g *maker) args(prefixLen int, ps []param) {
 
 func (g *maker) decl() {
 	g.n++
-	sub, verb := g.pick(subsystems), g.pick(verbs)
+	sub, verb := g.pick(g.subs), g.pick(verbs)
 	var head, name string
 	var ps []param
 	if g.dialect == "a" {
 		name = fmt.Sprintf("%s_%s_s%d", sub, verb, g.n)
 		head = "int generated_co_wrapper"
-		ps = g.params(firstA)
+		ps = g.params(g.first)
 	} else {
 		rt := g.pick(retB)
 		if strings.HasSuffix(rt, "*") {
@@ -171,15 +190,15 @@ func (g *maker) decl() {
 		}
 		if g.r.IntN(4) == 0 { // no_co: the name must be SUB_co_REST
 			name = fmt.Sprintf("%s_co_%s_s%d", sub, verb, g.n)
-			head = rt + g.pick(noCoMark)
+			head = rt + g.pick(g.noCo)
 			if g.r.IntN(2) == 0 {
-				head = rt + "coroutine_fn " + g.pick(noCoMark)
+				head = rt + "coroutine_fn " + g.pick(g.noCo)
 			}
 			ps = g.params(firstB)
 		} else {
 			name = fmt.Sprintf("%s_%s_s%d", sub, verb, g.n)
 			head = rt + g.pick(coMarks)
-			ps = g.params(firstA)
+			ps = g.params(g.first)
 		}
 	}
 	// The mark and the name on separate lines, as QEMU does for long names.

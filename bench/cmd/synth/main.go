@@ -1,7 +1,7 @@
 // Command synth writes large synthetic block-layer headers (see package
 // bench/synth) for benchmarking cowrap against QEMU's script.
 //
-// Usage: synth -dialect a|b -decls N [-files K] [-filler F] [-seed S] -o DIR
+// Usage: synth -dialect a|a1|a2|b|b1 -decls N [-files K] [-filler F] [-seed S] -o DIR
 // It writes DIR/synth_00.h ... and prints their paths, one a line.
 package main
 
@@ -16,7 +16,7 @@ import (
 
 func main() {
 	var cfg synth.Config
-	flag.StringVar(&cfg.Dialect, "dialect", "b", "a (generated_co_wrapper, QEMU 5.2-7.2) or b (co_wrapper family, QEMU 8.0+)")
+	flag.StringVar(&cfg.Dialect, "dialect", "b", "a (generated_co_wrapper, QEMU 6.2-7.2), a1 (5.2, 6.0), a2 (6.1), b (co_wrapper family, 8.2+) or b1 (8.0, 8.1)")
 	flag.IntVar(&cfg.Decls, "decls", 10000, "number of marked declarations in total")
 	flag.IntVar(&cfg.Files, "files", 4, "number of headers to spread them over")
 	flag.IntVar(&cfg.Filler, "filler", 3, "average pieces of unmarked filler per declaration")
