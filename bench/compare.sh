@@ -21,6 +21,10 @@ if [[ -z $Q ]]; then
   echo "SKIP: bench/compare: no QEMU path (give it as argument or set QEMU_SRC)"
   exit 0
 fi
+if ! command -v python3 >/dev/null; then
+  echo "SKIP: bench/compare: python3 is needed to run QEMU's script"
+  exit 0
+fi
 SIZES=${SIZES:-10000 20000 40000}
 RUNS=${RUNS:-5}
 

@@ -21,6 +21,10 @@ if [[ -z $Q ]]; then
   echo "SKIP: verify-fixtures: no QEMU path (give it as argument or set QEMU_SRC)"
   exit 0
 fi
+if ! command -v python3 >/dev/null; then
+  echo "SKIP: verify-fixtures: python3 is needed to run QEMU's script"
+  exit 0
+fi
 shift || true
 golden=$(cd "$here/.." && pwd)/gen/testdata/golden
 

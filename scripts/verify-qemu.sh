@@ -28,6 +28,10 @@ if [[ -z $Q ]]; then
   echo "SKIP: verify-qemu: no QEMU path (give it as argument or set QEMU_SRC)"
   exit 0
 fi
+if ! command -v python3 >/dev/null; then
+  echo "SKIP: verify-qemu: python3 is needed to run QEMU's script"
+  exit 0
+fi
 shift || true
 [[ -e $Q ]] || { echo "verify-qemu: $Q does not exist" >&2; exit 2; }
 
