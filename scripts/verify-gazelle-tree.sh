@@ -84,8 +84,8 @@ check_tree() (
     grep -c '^typedef struct' "$tmp/block-gen.c" || true
   }
   decls=$(count "$tmp/found") want_decls=$(count "$tmp/want")
-  files=$(wc -l <"$tmp/found")
-  echo "marked declarations: $decls in $files files (QEMU's inputs: $want_decls in $(wc -l <"$tmp/want") files)"
+  nfiles=$(wc -l <"$tmp/found")
+  echo "marked declarations: $decls in $nfiles files (QEMU's inputs: $want_decls in $(wc -l <"$tmp/want") files)"
   [ "$decls" = "$want_decls" ] || err "the srcs hold $decls marked declarations, QEMU's inputs $want_decls"
   if ! diff -u "$tmp/want" "$tmp/found" >"$tmp/diff"; then
     # Old releases list inputs without any marked declaration: leaving those out is right.
@@ -98,7 +98,7 @@ check_tree() (
   case $version in
     8.2|9.*|10.*)
       cmp -s "$tmp/want" "$tmp/found" || err "want exactly block/meson.build's inputs"
-      [ "$files" = 7 ] || err "want 7 files"
+      [ "$nfiles" = 7 ] || err "want 7 files"
       [ "$decls" = 56 ] || err "want 56 marked declarations"
       ;;
   esac
