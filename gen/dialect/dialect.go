@@ -26,7 +26,7 @@ type Family struct {
 
 	// B is true for the v8.0+ grammar (co_wrapper*, any one-word return type).
 	B bool
-	// Prefixes lists accepted wrapper-name subsystems: A1 only takes bdrv_*.
+	// bdrvOnly: A1 only wraps bdrv_* names.
 	bdrvOnly bool
 	// firstTypes are the allowed first-parameter types in A and the
 	// poll-state expression each gives; nil in B (no check).

@@ -6,11 +6,12 @@ import (
 )
 
 type scanner struct {
-	file  string
-	src   []byte
-	text  string // src as a string, so tokens are substrings, not copies
-	marks *Marks
-	res   Result
+	file    string
+	src     []byte
+	text    string // src as a string, so tokens are substrings, not copies
+	marks   *Marks
+	needles [][]byte // marks.Needles()
+	res     Result
 	// The position cursor: offset cur is on line curLine, which starts at curStart.
 	cur, curLine, curStart int
 
@@ -213,7 +214,7 @@ var identByte = func() (t [256]bool) {
 func (s *scanner) run() {
 	src := s.src
 	n := len(src)
-	needles := s.marks.Needles()
+	needles := s.needles
 	next := -1 // start of the next needle occurrence at or after i, or n
 	findNext := func(from int) int {
 		best := n

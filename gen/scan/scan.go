@@ -153,8 +153,10 @@ next:
 }
 
 // MayContain is the cheap test: false means File would find nothing.
-func (m *Marks) MayContain(src []byte) bool {
-	for _, n := range m.Needles() {
+func (m *Marks) MayContain(src []byte) bool { return containsAny(src, m.Needles()) }
+
+func containsAny(src []byte, needles [][]byte) bool {
+	for _, n := range needles {
 		if bytes.Contains(src, n) {
 			return true
 		}
@@ -192,10 +194,11 @@ type Result struct {
 // File scans one file. src may use any newline convention; positions refer to
 // lines as a text editor counts them. It never panics on any input.
 func File(name string, src []byte, marks *Marks) Result {
-	if !marks.MayContain(src) {
+	needles := marks.Needles()
+	if !containsAny(src, needles) {
 		return Result{}
 	}
-	s := &scanner{file: name, src: Normalize(src), marks: marks, curLine: 1}
+	s := &scanner{file: name, src: Normalize(src), marks: marks, needles: needles, curLine: 1}
 	s.text = string(s.src)
 	if !utf8.Valid(s.src) {
 		off := 0
