@@ -11,6 +11,7 @@ import (
 	"github.com/cowrap/rules_cowrap/bench/synth"
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
 func inputs(tb testing.TB, fam string, decls int) ([]gen.Input, int) {
@@ -88,6 +89,23 @@ func BenchmarkGenerate(b *testing.B) {
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/decl")
 				b.ReportMetric(float64(out), "out-bytes")
 			})
+		}
+	}
+}
+
+// BenchmarkScan is the scanner alone (gen/scan), on the 20k-declaration input.
+func BenchmarkScan(b *testing.B) {
+	in, size := inputs(b, "b", 20000)
+	marks := dialect.All()[len(dialect.All())-1].ScanMarks()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, f := range in {
+			n += len(scan.File(f.Path, f.Data, marks).Decls)
+		}
+		if n != 20000 {
+			b.Fatalf("%d declarations, want 20000", n)
 		}
 	}
 }

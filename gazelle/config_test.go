@@ -3,6 +3,8 @@ package gazelle
 import (
 	"reflect"
 	"testing"
+
+	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
 func TestParsers(t *testing.T) {
@@ -67,7 +69,7 @@ func TestTargetName(t *testing.T) {
 
 func TestDeriveMarks(t *testing.T) {
 	cc := newConfig()
-	if !mayContain([]byte("int co_wrapper_mixed f(void);"), cc.needles) || mayContain([]byte("int f(void);"), cc.needles) {
+	if !scan.ContainsAny([]byte("int co_wrapper_mixed f(void);"), cc.needles) || scan.ContainsAny([]byte("int f(void);"), cc.needles) {
 		t.Errorf("QEMU needles %q", cc.needles)
 	}
 	cc.marks = []string{"my_co=co", "my_bh=no_co"}
@@ -75,7 +77,7 @@ func TestDeriveMarks(t *testing.T) {
 	if want := []string{"my_bh", "my_co"}; !reflect.DeepEqual(cc.scanMarks.Names, want) {
 		t.Errorf("custom scan marks %q, want %q", cc.scanMarks.Names, want)
 	}
-	if mayContain([]byte("int co_wrapper f(void);"), cc.needles) {
+	if scan.ContainsAny([]byte("int co_wrapper f(void);"), cc.needles) {
 		t.Errorf("QEMU mark matched custom needles %q", cc.needles)
 	}
 	if got := cc.headers(); len(got) == 0 || got[0] != "qemu/osdep.h" {

@@ -1,7 +1,6 @@
 package gazelle
 
 import (
-	"bytes"
 	"path"
 	"sort"
 	"strings"
@@ -47,7 +46,7 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 			}
 			src, buf = dir.readFile(f, buf)
 		}
-		if mayContain(src, cc.needles) && l.marked(cc, path.Join(args.Rel, f), src) {
+		if scan.ContainsAny(src, cc.needles) && l.marked(cc, path.Join(args.Rel, f), src) {
 			srcs = append(srcs, f)
 		}
 	}
@@ -114,17 +113,6 @@ func (l *cowrapLang) marked(cc *cowrapConfig, rel string, src []byte) bool {
 		l.report(cc.errors, "%v", e)
 	}
 	return ok
-}
-
-// mayContain is scan.Marks.MayContain with the needles computed once per
-// directory configuration instead of once per file.
-func mayContain(src []byte, needles [][]byte) bool {
-	for _, n := range needles {
-		if bytes.Contains(src, n) {
-			return true
-		}
-	}
-	return false
 }
 
 // emptyRules lists the cowrap_library rules of f that Gazelle owns, so that

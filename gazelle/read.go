@@ -12,6 +12,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/bazelbuild/bazel-gazelle/walk"
+	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
 // Every .h and .c file of the tree must be read to find the few that hold
@@ -138,7 +139,7 @@ func (j *dirRead) run() {
 		var src []byte
 		src, buf = d.readFile(f, buf)
 		j.read[f] = true
-		if mayContain(src, j.needles) {
+		if scan.ContainsAny(src, j.needles) {
 			j.marked[f] = bytes.Clone(src)
 		}
 	}

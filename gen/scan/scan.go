@@ -153,9 +153,11 @@ next:
 }
 
 // MayContain is the cheap test: false means File would find nothing.
-func (m *Marks) MayContain(src []byte) bool { return containsAny(src, m.Needles()) }
+func (m *Marks) MayContain(src []byte) bool { return ContainsAny(src, m.Needles()) }
 
-func containsAny(src []byte, needles [][]byte) bool {
+// ContainsAny reports whether src contains any of the needles; callers that
+// test many files compute Needles once.
+func ContainsAny(src []byte, needles [][]byte) bool {
 	for _, n := range needles {
 		if bytes.Contains(src, n) {
 			return true
@@ -195,7 +197,7 @@ type Result struct {
 // lines as a text editor counts them. It never panics on any input.
 func File(name string, src []byte, marks *Marks) Result {
 	needles := marks.Needles()
-	if !containsAny(src, needles) {
+	if !ContainsAny(src, needles) {
 		return Result{}
 	}
 	s := &scanner{file: name, src: Normalize(src), marks: marks, needles: needles, curLine: 1}
