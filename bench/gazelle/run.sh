@@ -1,9 +1,9 @@
 #!/bin/bash
 # bench/gazelle/run.sh [FILES [RUNS]] - time Gazelle with and without the cowrap language.
 #
-# Writes a synthetic C tree of FILES files (default 20000: half .h, half .c, 100 per
-# directory, 1 % of them with a co_wrapper declaration, the rest with QEMU-like code whose
-# words never spell a mark), then times two Gazelle binaries built by gazelle/cmd/build.sh
+# Writes a synthetic C tree of FILES files with bench/cmd/synth -tree (default 20000: half .h,
+# half .c, 100 per directory, 1 % of them with a co_wrapper declaration, the rest with
+# QEMU-like code whose words never spell a mark; see synth.Tree), then times two Gazelle binaries built by gazelle/cmd/build.sh
 # from the same Gazelle sources: "go" (the Go language alone) and "go,cowrap". Both run
 # RUNS times (default 9), alternating, over the same warm tree with its BUILD files already
 # written (a steady-state `bazel run //:gazelle`), and the medians are compared.
@@ -17,22 +17,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$repo/gazelle/cmd/build.sh" "$tmp/gazelle-go-cowrap" go,cowrap
 ws=$tmp/ws
 mkdir -p "$ws" && touch "$ws/MODULE.bazel"
-awk -v n="$files" -v ws="$ws" 'BEGIN {
-  for (i = 0; i < n; i++) {
-    dir = sprintf("%s/sub%02d/dir%03d", ws, int(i / 1000), int(i / 100))
-    if (i % 100 == 0) system("mkdir -p " dir)
-    ext = (i % 2) ? "c" : "h"
-    f = sprintf("%s/file%05d.%s", dir, i, ext)
-    printf "/* Synthetic file %d: block layer style code. */\n#include \"qemu/osdep.h\"\n#include \"block/block_int.h\"\n\n", i > f
-    for (k = 0; k < 12; k++) {
-      printf "int coroutine_fn bdrv_co_op%d_%d(BlockDriverState *bs, int64_t offset, int64_t bytes,\n                               QEMUIOVector *qiov, BdrvRequestFlags flags);\n", i, k > f
-      printf "static inline int helper%d_%d(int x) { return x * %d + 1; } /* wrapper-free */\n", i, k, k > f
-    }
-    if (i % 100 == 42)   # 1 %: a marked declaration
-      printf "\nint co_wrapper_mixed bdrv_op%d(BlockDriverState *bs, int64_t offset, int64_t bytes,\n                             QEMUIOVector *qiov, BdrvRequestFlags flags);\n", i > f
-    close(f)
-  }
-}'
+(cd "$repo" && go run ./bench/cmd/synth -tree "$files" -o "$ws")
 echo "tree: $(find "$ws" -type f -name '*.[ch]' | wc -l) C files, $(grep -rl co_wrapper "$ws" | wc -l) marked, $(du -sh "$ws" | cut -f1)"
 (cd "$ws" && "$tmp/gazelle-go-cowrap" -repo_root "$ws" 2>/dev/null) || true   # write the BUILD files once
 echo "BUILD files: $(find "$ws" -name BUILD.bazel | wc -l)"

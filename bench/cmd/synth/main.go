@@ -2,7 +2,9 @@
 // bench/synth) for benchmarking cowrap against QEMU's script.
 //
 // Usage: synth -dialect a|a1|a2|b|b1 -decls N [-files K] [-filler F] [-seed S] -o DIR
-// It writes DIR/synth_00.h ... and prints their paths, one a line.
+// writes DIR/synth_00.h ... and prints their paths, one a line.
+// synth -tree N [-per-dir D] [-marked M] -o DIR writes the C source tree of N files that
+// bench/gazelle/run.sh times Gazelle on (synth.Tree), and prints nothing.
 package main
 
 import (
@@ -21,9 +23,19 @@ func main() {
 	flag.IntVar(&cfg.Files, "files", 4, "number of headers to spread them over")
 	flag.IntVar(&cfg.Filler, "filler", 3, "average pieces of unmarked filler per declaration")
 	flag.Uint64Var(&cfg.Seed, "seed", 1, "random seed (output is deterministic per seed)")
+	var tree synth.TreeConfig
+	flag.IntVar(&tree.Files, "tree", 0, "write a source tree of this many .h and .c files instead (bench/gazelle)")
+	flag.IntVar(&tree.PerDir, "per-dir", 100, "with -tree: files per directory")
+	flag.IntVar(&tree.Marked, "marked", 100, "with -tree: one file in this many holds a marked declaration")
 	out := flag.String("o", "", "output directory")
 	flag.Parse()
-	files, err := synth.Generate(cfg)
+	var files []synth.File
+	var err error
+	if tree.Files > 0 {
+		files, err = synth.Tree(tree)
+	} else {
+		files, err = synth.Generate(cfg)
+	}
 	if *out == "" || err != nil {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -31,16 +43,18 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
 	for _, f := range files {
-		path := filepath.Join(*out, f.Name)
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+		path := filepath.Join(*out, filepath.FromSlash(f.Name))
+		err := os.MkdirAll(filepath.Dir(path), 0o755)
+		if err == nil {
+			err = os.WriteFile(path, f.Data, 0o644)
+		}
+		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		fmt.Println(path)
+		if tree.Files == 0 {
+			fmt.Println(path)
+		}
 	}
 }
