@@ -12,6 +12,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/gen/include"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
@@ -253,14 +254,13 @@ func validName(s string) bool {
 	return true
 }
 
-// parseIncludes checks headers as the generator and the rule do: a header
-// name such as block/foo.h or <stdio.h>, never an absolute path.
+// parseIncludes checks headers with the validator the generator and the rule
+// share: a header name such as block/foo.h or <stdio.h>.
 func parseIncludes(v string) ([]string, error) {
 	items := splitList(v)
 	for _, h := range items {
-		if strings.ContainsAny(h, "\"") || strings.HasPrefix(h, "/") ||
-			strings.HasPrefix(h, "<") != strings.HasSuffix(h, ">") || h == "<>" {
-			return nil, fmt.Errorf("bad header %q: want a header name like block/foo.h or <stdio.h>", h)
+		if err := include.Check(h); err != nil {
+			return nil, err
 		}
 	}
 	return items, nil

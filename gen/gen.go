@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/gen/include"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
@@ -203,8 +204,8 @@ func includesOr(inc []string, d *dialect.Dialect) []string {
 
 func checkIncludes(inc []string) error {
 	for _, h := range inc {
-		if h == "" || strings.ContainsAny(h, "\"\n\r") || strings.HasPrefix(h, "<") != strings.HasSuffix(h, ">") {
-			return fmt.Errorf("bad -include %q: want a header path like block/foo.h or <stdio.h>", h)
+		if err := include.Check(h); err != nil {
+			return err
 		}
 	}
 	return nil

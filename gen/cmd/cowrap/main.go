@@ -1,6 +1,6 @@
 // Command cowrap generates coroutine wrappers from marked C declarations.
 //
-//	cowrap [-dialect NAME] [-include HEADER]... [-lenient] -o OUT.c INPUT...
+//	cowrap [-dialect NAME] [-include HEADER]... [-include-after HEADER]... [-lenient] -o OUT.c INPUT...
 //	cowrap [-dialect NAME] OUT.c INPUT...      (QEMU's block-coroutine-wrapper.py argv)
 //	cowrap -template FILE [-marks SPEC] -o OUT.c INPUT...
 //	cowrap -list-dialects
@@ -19,12 +19,24 @@ import (
 
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/gen/include"
 )
 
 type listFlag []string
 
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// headerFlag is a repeatable #include header, checked when parsed: a bad one
+// is a usage error.
+type headerFlag struct{ listFlag }
+
+func (h *headerFlag) Set(v string) error {
+	if err := include.Check(v); err != nil {
+		return err
+	}
+	return h.listFlag.Set(v)
+}
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
@@ -44,9 +56,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		marks       = fs.String("marks", "", "with -template: the marks, as `NAME[=co|co_mixed|no_co[+rdlock|+wrlock]],...`")
 		lenient     = fs.Bool("lenient", false, "report declarations the QEMU script silently skips or mis-reads as warnings and write exactly what it writes")
 		list        = fs.Bool("list-dialects", false, "print the dialects and the marks each accepts, then exit")
-		includes    listFlag
+		includes    headerFlag
+		after       headerFlag
 	)
 	fs.Var(&includes, "include", "`HEADER` for an #include line of the output (repeatable; replaces the dialect's includes)")
+	fs.Var(&after, "include-after", "`HEADER` for an #include line after the dialect's (or -include's) lines (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: cowrap [flags] -o OUT.c INPUT...\n       cowrap [flags] OUT.c INPUT...\n\nflags:\n")
 		fs.PrintDefaults()
@@ -76,8 +90,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	opts := gen.Options{Dialect: d, Lenient: *lenient}
-	if includes != nil {
-		opts.Includes = includes
+	if includes.listFlag != nil {
+		opts.Includes = includes.listFlag
+	}
+	if after.listFlag != nil {
+		if opts.Includes == nil {
+			opts.Includes = d.Includes()
+		}
+		opts.Includes = append(opts.Includes, after.listFlag...)
 	}
 	if *marks != "" && *tmplPath == "" {
 		fmt.Fprintln(stderr, "cowrap: -marks needs -template")

@@ -124,7 +124,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"-bogus", "out.c", "ok.h"}, 2, "flag provided but not defined: -bogus"},
 		{[]string{"-marks", "a", "out.c", "ok.h"}, 2, "-marks needs -template"},
 		{[]string{"out.c", "missing.h"}, 1, "missing.h: cannot read input: no such file or directory"},
-		{[]string{"-include", "a\"b.h", "out.c", "ok.h"}, 1, `bad -include "a\"b.h"`},
+		{[]string{"-include", "a\"b.h", "out.c", "ok.h"}, 2, `invalid value "a\"b.h" for flag -include: bad #include value "a\"b.h": contains a quote or backslash;`},
+		{[]string{"-include", "blk", "out.c", "ok.h"}, 2, `bad #include value "blk": no header suffix`},
+		{[]string{"-include-after", "/abs/a.h", "out.c", "ok.h"}, 2, `invalid value "/abs/a.h" for flag -include-after: bad #include value "/abs/a.h": absolute path;`},
 		{[]string{"-template", "nope.tmpl", "out.c", "ok.h"}, 1, "-template: open nope.tmpl"},
 	} {
 		code, _, stderr := cli(t, dir, tc.args...)
@@ -157,6 +159,19 @@ func TestIncludeAndList(t *testing.T) {
 	}
 	if out := read(t, filepath.Join(dir, "out.c")); !strings.Contains(out, " */\n\n#include \"my/rt.h\"\n#include <stdbool.h>\n\n\n\n/*\n * Wrappers for bdrv_co_flush") {
 		t.Errorf("includes not as asked:\n%s", out)
+	}
+	// -include-after follows the dialect's lines, or -include's.
+	if code, _, stderr := cli(t, dir, "-dialect", "qemu-8.0", "-include-after", "in.h", "-include-after", "<stdbool.h>", "out.c", "in.h"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if out := read(t, filepath.Join(dir, "out.c")); !strings.Contains(out, " */\n\n#include \"qemu/osdep.h\"\n#include \"block/coroutines.h\"\n#include \"block/block-gen.h\"\n#include \"block/block_int.h\"\n#include \"block/dirty-bitmap.h\"\n#include \"in.h\"\n#include <stdbool.h>\n\n\n\n") {
+		t.Errorf("-include-after not after the dialect's includes:\n%s", out)
+	}
+	if code, _, stderr := cli(t, dir, "-include", "my/rt.h", "-include-after", "in.h", "out.c", "in.h"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if out := read(t, filepath.Join(dir, "out.c")); !strings.Contains(out, " */\n\n#include \"my/rt.h\"\n#include \"in.h\"\n\n\n\n") {
+		t.Errorf("-include-after not after -include:\n%s", out)
 	}
 	code, stdout, _ := cli(t, dir, "-list-dialects")
 	if code != 0 || !strings.Contains(stdout, "qemu-8.2   v8.2.0   B3     co_wrapper co_wrapper_bdrv_rdlock") || !strings.Contains(stdout, "qemu       = qemu-10.2") {
