@@ -4,6 +4,7 @@ Public API: `cowrap_library` and `DIALECTS`. Reference: docs/rules.md.
 """
 
 load("@rules_cc//cc:defs.bzl", "cc_library")
+load("//toolchains:toolchain.bzl", "COWRAP_TOOLCHAIN_TYPE")
 
 # Dialects of the generator (gen/cmd/cowrap -dialect). "qemu" is the newest QEMU behaviour.
 DIALECTS = [
@@ -57,8 +58,11 @@ def _cowrap_gen_impl(ctx):
 
     # File objects expand to exec-root-relative paths: no absolute path reaches the action.
     args.add_all(ctx.files.srcs)
+    # The generator comes from toolchain resolution for the action's exec platform: a prebuilt
+    # binary or //gen/cmd/cowrap built from source (toolchains/toolchain.bzl).
     ctx.actions.run(
-        executable = ctx.executable._cowrap,
+        executable = ctx.toolchains[COWRAP_TOOLCHAIN_TYPE].cowrap.cowrap,
+        toolchain = COWRAP_TOOLCHAIN_TYPE,
         arguments = [args],
         inputs = inputs,
         outputs = [out],
@@ -77,12 +81,8 @@ cowrap_gen = rule(
         "template": attr.label(allow_single_file = True),
         "marks": attr.string_list(doc = "With template: the marks, each NAME[=co|co_mixed|no_co[+rdlock|+wrlock]]."),
         "out": attr.output(mandatory = True),
-        "_cowrap": attr.label(
-            default = Label("//gen/cmd/cowrap"),
-            executable = True,
-            cfg = "exec",
-        ),
     },
+    toolchains = [COWRAP_TOOLCHAIN_TYPE],
 )
 
 def cowrap_library(
