@@ -61,7 +61,7 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	}
 	// Order matters in both: #include lines, and marks as the user wrote them.
 	if cc.includes != nil {
-		r.SetAttr("includes", rule.UnsortedStrings(cc.includes))
+		r.SetAttr("include_lines", rule.UnsortedStrings(cc.includes))
 	}
 	if cc.marks != nil {
 		r.SetAttr("marks", rule.UnsortedStrings(cc.marks))

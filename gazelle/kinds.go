@@ -24,7 +24,7 @@ var cowrapKinds = map[string]rule.KindInfo{
 		MergeableAttrs: map[string]bool{
 			"srcs":     true,
 			"dialect":  true,
-			"includes": true,
+			"include_lines": true,
 			"marks":    true,
 		},
 		ResolveAttrs: map[string]bool{"deps": true},

@@ -5,7 +5,7 @@
 # cowrap_library rule under examples/, run `tools/bazel run //:gazelle`, then build and test
 # //examples/... green, and check that a second Gazelle run changes nothing
 # (`-mode=diff` exits 0) and that the regenerated targets equal the checked-in ones in what
-# Gazelle owns (name, srcs, dialect, includes, marks, deps; hand-set attributes such as copts
+# Gazelle owns (name, srcs, dialect, include_lines, marks, deps; hand-set attributes such as copts
 # and comments are gone with the deleted rules).
 # SKIPs when there is no examples/ directory.
 set -euo pipefail
@@ -47,7 +47,7 @@ owned() {
   awk '/^cowrap_library\(/ { in_rule = 1 }
        in_rule && /^\)/ { in_rule = 0; drop = 0 }
        in_rule && /^    [a-z_]+ = / {
-         key = $1; drop = key !~ /^(name|srcs|dialect|includes|marks|deps)$/
+         key = $1; drop = key !~ /^(name|srcs|dialect|include_lines|marks|deps)$/
          if (drop && /[\[(]$/) multi = 1; else multi = 0
        }
        in_rule && /^ *#/ { next }

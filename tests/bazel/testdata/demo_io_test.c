@@ -5,6 +5,7 @@
 #include "block/block-gen.h"
 #include "block/coroutines.h"
 #include "demo_io.h"
+#include "tests/bazel/testdata/extra_io.h"
 
 struct Coroutine {
     CoroutineEntry *entry;
@@ -51,6 +52,12 @@ void coroutine_fn demo_co_flush(BlockDriverState *bs, int flags)
     flush_flags = flags;
 }
 
+int coroutine_fn extra_co_pread(BlockDriverState *bs, int64_t offset)
+{
+    (void)bs;
+    return (int)offset + 1;
+}
+
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #c); return 1; } } while (0)
 
 int main(void)
@@ -65,6 +72,10 @@ int main(void)
     in_coroutine = true;
     CHECK(demo_pread(NULL, 5) == 10);
     CHECK(kicks == 2 && pread_calls == 2);
+
+    /* A wrapper of a header that only include_srcs brings into the generated file. */
+    in_coroutine = false;
+    CHECK(extra_pread(NULL, 41) == 42);
     puts("demo_io_test: ok");
     return 0;
 }

@@ -1,0 +1,2 @@
+/* analysis-test input: a marked declaration in a C file (never #included) */
+int co_wrapper c(void);
