@@ -6,8 +6,8 @@ load(":include.bzl", "include_error", "is_header")
 load("//toolchains:toolchain.bzl", "COWRAP_TOOLCHAIN_TYPE")
 
 def _repo_path(f):
-    """The path of f inside its repository: what `#include "..."` finds through Bazel's
-    `-iquote .`, `-iquote external/REPO` and `-iquote bazel-out/.../bin`."""
+    # The path of f inside its repository: what `#include "..."` finds through Bazel's
+    # `-iquote .`, `-iquote external/REPO` and `-iquote bazel-out/.../bin`.
     if f.short_path.startswith("../"):
         return f.short_path.split("/", 2)[2]
     return f.short_path
@@ -85,8 +85,8 @@ _cowrap_gen = rule(
 )
 
 def _user_label(name):
-    """//pkg:name in the main repository, @@repo//pkg:name elsewhere (str(Label) would give
-    @@//pkg:name)."""
+    # //pkg:name in the main repository, @@repo//pkg:name elsewhere (str(Label) would give
+    # @@//pkg:name).
     repo = native.repository_name()
     return "%s//%s:%s" % ("" if repo == "@" else "@" + repo, native.package_name(), name)
 
