@@ -2,16 +2,17 @@
 # tests/consumer/consumer_test.sh - a new Bazel module follows the README's installation section
 # and builds the first time.
 #
-# The consumer's MODULE.bazel and root BUILD.bazel are the README's snippets marked
-# `<!-- consumer: FILE -->`, taken verbatim (so the README cannot drift from what works). Its
-# MODULE.bazel reaches rules_cowrap by `local_path_override(path = "../rules_cowrap")`: the
-# test lays out a copy of this working tree there, next to the consumer, both under /tmp (the
-# offline launcher's chroot sees the workspace and /tmp). The C project is tests/consumer/kv
-# (a key-value store on @rules_cowrap//runtime:qemu-b, default dialect). Steps:
-#   1. Gazelle writes the cowrap_library and prints nothing of its own on stderr;
-#   2. the binary builds and runs, calling the wrappers;
-#   3. a second marked header and code using it are added (tests/consumer/step2): Gazelle,
-#      build and run again, with no hand edit of any BUILD file;
+# tests/consumer is that module (also what the BCR presubmit builds): its MODULE.bazel and root
+# BUILD.bazel are the README's snippets marked `<!-- consumer: FILE -->` (the checked-in
+# MODULE.bazel reaches rules_cowrap at ../.. instead of ../rules_cowrap), and kv/ is a small C
+# project (a key-value store on @rules_cowrap//runtime:qemu-b, the default dialect). On a copy
+# under /tmp (the offline launcher's chroot sees the workspace and /tmp), with the README's
+# snippets verbatim and a copy of this working tree at ../rules_cowrap:
+#   1. the cowrap_library is deleted and Gazelle writes it again, as checked in, printing nothing
+#      of its own on stderr;
+#   2. everything builds and tests, and the binary runs, calling the wrappers;
+#   3. a second marked header and code using it are added: Gazelle, build and run again, with
+#      no hand edit of any BUILD file;
 #   4. `bazel run //:gazelle -- -mode=diff` is clean.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -49,8 +50,14 @@ for f in MODULE.bazel BUILD.bazel; do
   echo "--- $f (from README.md)"
   cat "$f"
 done
-grep -q 'path = "../rules_cowrap"' MODULE.bazel || fail "the README's MODULE.bazel does not override rules_cowrap with path ../rules_cowrap"
+grep -q 'path = "../rules_cowrap",' MODULE.bazel || fail "the README's MODULE.bazel does not override rules_cowrap with path ../rules_cowrap"
+diff -u "$here/BUILD.bazel" BUILD.bazel || fail "tests/consumer/BUILD.bazel differs from the README's snippet"
+diff -u "$here/MODULE.bazel" <(sed 's|path = "../rules_cowrap",|path = "../..",|' MODULE.bazel) ||
+  fail "tests/consumer/MODULE.bazel differs from the README's snippet (but for path = \"../..\")"
 cp -r "$here/kv" kv
+# Buildifier-formatted: a rule starts with `kind(` in column 1 and ends with `)`.
+awk '/^cowrap_library\(/ { skip = 1 } !skip { print } skip && /^\)/ { skip = 0 }' "$here/kv/BUILD.bazel" >kv/BUILD.bazel
+! grep -q '^cowrap_library(' kv/BUILD.bazel || fail "could not delete the cowrap_library from kv/BUILD.bazel"
 bazel() { "$repo/tools/bazel" "$@"; }
 
 # gazelle: run Gazelle; fail on any line Gazelle itself logs (they start with "gazelle: ").
@@ -63,6 +70,7 @@ gazelle() {
 # run_demo WANT: build everything, run //kv:demo, check its output line.
 run_demo() {
   bazel build //... || fail "bazel build //..."
+  bazel test //... || fail "bazel test //..."
   out=$(bazel run //kv:demo) || fail "//kv:demo exited non-zero: $out"
   echo "demo: $out"
   [ "$out" = "$1" ] || fail "//kv:demo printed '$out', want '$1'"
@@ -72,16 +80,57 @@ srcs_of_cowrap() { # the srcs Gazelle wrote for kv_cowrap, one line
     sed -n 's/.*srcs=\[\([^]]*\)\].*/\1/p'
 }
 
-echo "=== 1. Gazelle writes the cowrap_library"
+echo "=== 1. Gazelle writes the cowrap_library, as checked in"
 gazelle
-grep -A12 '^cowrap_library(' kv/BUILD.bazel
-[ "$(srcs_of_cowrap)" = '"kv.h",' ] || [ "$(srcs_of_cowrap)" = '"kv.h"' ] || fail "kv_cowrap srcs: $(srcs_of_cowrap)"
+diff -u "$here/kv/BUILD.bazel" kv/BUILD.bazel || fail "Gazelle wrote kv/BUILD.bazel otherwise than tests/consumer/kv/BUILD.bazel"
 
-echo "=== 2. build and run the binary that calls the wrappers"
+echo "=== 2. build, test and run the binary that calls the wrappers"
 run_demo "kv_get(7) = 42 in 1 coroutine(s)"
 
-echo "=== 3. a second marked header: Gazelle, build and run with no hand edit"
-cp "$here/step2/kv/"* kv/
+echo "=== 3. a second marked header: Gazelle, build and run with no hand edit of a BUILD file"
+cat >kv/stats.h <<'EOC'
+#ifndef KV_STATS_H
+#define KV_STATS_H
+
+#include "block/block-common.h"
+
+int coroutine_fn kv_co_sum(BlockDriverState *bs, int from, int to);
+int co_wrapper kv_sum(BlockDriverState *bs, int from, int to);
+
+#endif /* KV_STATS_H */
+EOC
+cat >kv/stats.c <<'EOC'
+#include "kv/kv.h"
+#include "kv/stats.h"
+
+int coroutine_fn kv_co_sum(BlockDriverState *bs, int from, int to)
+{
+    int sum = 0;
+    for (int k = from; k < to; k++) {
+        sum += kv_get(bs, k); /* a mixed wrapper: called directly inside a coroutine */
+    }
+    return sum;
+}
+EOC
+cat >kv/main.c <<'EOC'
+#include <stdio.h>
+
+#include "cowrap/rt.h"
+#include "kv/kv.h"
+#include "kv/stats.h"
+
+int main(void)
+{
+    BlockDriverState bs = {.node_name = "kv0"};
+    kv_put(&bs, 1, 40);
+    kv_put(&bs, 2, 2);
+    int v = kv_get(&bs, 1);
+    int sum = kv_sum(&bs, 0, 4);
+    printf("kv_get(1) = %d, kv_sum(0, 4) = %d in %u coroutine(s)\n", v, sum,
+           cowrap_rt_stats.coroutines_created);
+    return v == 40 && sum == 42 && cowrap_rt_stats.coroutines_created == 2 ? 0 : 1;
+}
+EOC
 gazelle
 grep -A12 '^cowrap_library(' kv/BUILD.bazel
 case $(srcs_of_cowrap) in '"kv.h","stats.h"'*) ;; *) fail "kv_cowrap srcs: $(srcs_of_cowrap)";; esac
