@@ -55,6 +55,11 @@ from_include() {
   tail -c +"$((off + 1))" "$1"
 }
 
+# include_line FILE: the line number of the file's first #include.
+include_line() {
+  grep -n -m1 '^#include' "$1" | cut -d: -f1
+}
+
 # first_diff EXPECTED GOT: where the two files' #include-onward parts first
 # differ, with both versions of that line (or which one ends early).
 first_diff() {

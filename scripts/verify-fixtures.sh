@@ -2,7 +2,7 @@
 # Prove our golden fixtures match real QEMU: run each release's own
 # block-coroutine-wrapper.py over the inputs of every fixture under
 # gen/testdata/golden/ and compare with its expected.c from the first
-# #include line to the end.
+# #include line to the end, and that the first #include is on the same line.
 #
 # usage: scripts/verify-fixtures.sh [QEMU_PATH [FIXTURE_DIR...]]   (default: $QEMU_SRC)
 #   QEMU_PATH: a QEMU git dir/mirror (any fixture dialect), or a checkout
@@ -93,6 +93,8 @@ for dir in "${fixtures[@]}"; do
       problem="no expected.c (error case) but QEMU's script succeeded"
     elif ! cmp -s <(from_include "$dir/expected.c") <(from_include "$out"); then
       problem="expected.c differs from QEMU $tag's output"$'\n'"$(first_diff "$out" "$dir/expected.c")"
+    elif [[ $(include_line "$dir/expected.c") != "$(include_line "$out")" ]]; then
+      problem="expected.c's first #include is on line $(include_line "$dir/expected.c"), QEMU $tag's on line $(include_line "$out")"
     fi
   elif [[ -f $dir/expected.c ]]; then
     problem="QEMU's script failed: $(tail -1 "$out.err")"

@@ -9,7 +9,8 @@
 # block_gen_c inputs from its block/meson.build out in a temp dir, runs the
 # script with python3, checks the result's sha256 against spec §8 (proving the
 # inputs were extracted right), runs cowrap with the matching -dialect on the
-# same inputs and compares both from the first #include line to the end.
+# same inputs and compares both from the first #include line to the end, and
+# that the first #include is on the same line (so __LINE__ is the same).
 # Then it does the same on a few thousand synthetic declarations (bench/synth,
 # every mark, lock, return type and layout that release accepts), which covers
 # far more shapes than QEMU's own 10-56 declarations.
@@ -75,6 +76,9 @@ check_release() {
       problems+=("cowrap failed: $(head -3 "$out/cowrap.err" | tr '\n' ' ')")
     elif ! cmp -s <(from_include "$out/qemu.c") <(from_include "$out/cowrap.c"); then
       problems+=("output differs from QEMU's"$'\n'"$(first_diff "$out/qemu.c" "$out/cowrap.c")")
+    # Same line for the first #include, so __LINE__ and the object code match too.
+    elif [[ $(include_line "$out/qemu.c") != "$(include_line "$out/cowrap.c")" ]]; then
+      problems+=("first #include on line $(include_line "$out/cowrap.c"), QEMU's on line $(include_line "$out/qemu.c") (dialect HeaderLines in gen/dialect)")
     # QEMU's own argv form (no -o) must give the very same file.
     elif ! (cd "$src" && "$cowrap" -dialect "$dialect" "$out/cowrap-argv.c" "${inputs[@]}") 2>"$out/cowrap.err"; then
       problems+=("cowrap (QEMU argv form) failed: $(head -3 "$out/cowrap.err" | tr '\n' ' ')")
