@@ -123,7 +123,7 @@ func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag)
 	}
 	r := scan.File(in.Path, in.Data, marks)
 	for _, e := range r.Errors {
-		diags = append(diags, model.Diag{Error: e, Warning: opts.Lenient})
+		diags = append(diags, model.Diag{Error: e})
 	}
 	for _, decl := range r.Decls {
 		var w *model.Wrapper
@@ -131,18 +131,45 @@ func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag)
 		if opts.Template != nil {
 			w, ds = opts.Template.wrapper(d, decl)
 		} else {
-			w, ds = d.Wrapper(decl, opts.Lenient)
+			w, ds = d.Wrapper(decl, false)
 		}
 		diags = append(diags, ds...)
 		if w != nil {
 			ws = append(ws, w)
 		}
 	}
+	if opts.Lenient && opts.Template == nil {
+		ws, diags = lenient(d, in, r, diags)
+	}
+	sortDiags(diags)
+	return ws, diags
+}
+
+// lenient replaces strict mode's result for one file with the release
+// script's: its wrappers, and errors exactly where it raises. What strict
+// mode found stays, as warnings, unless the script reports the same thing.
+func lenient(d *dialect.Dialect, in Input, r scan.Result, strict []model.Diag) ([]*model.Wrapper, []model.Diag) {
+	if r.Unreadable != nil { // Python cannot decode the file either
+		return nil, []model.Diag{{Error: r.Unreadable}}
+	}
+	ws, diags := d.Script(in.Path, string(scan.Normalize(in.Data)))
+	seen := map[string]bool{}
+	for _, dg := range diags {
+		seen[dg.Error.Error()] = true
+	}
+	for _, dg := range strict {
+		if !seen[dg.Error.Error()] {
+			diags = append(diags, model.Diag{Error: dg.Error, Warning: true})
+		}
+	}
+	return ws, diags
+}
+
+func sortDiags(diags []model.Diag) {
 	sort.SliceStable(diags, func(a, b int) bool {
 		pa, pb := diags[a].Pos, diags[b].Pos
 		return pa.Line < pb.Line || pa.Line == pb.Line && pa.Col < pb.Col
 	})
-	return ws, diags
 }
 
 // WriteTo writes the output file to w. The release scripts write the

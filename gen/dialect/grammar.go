@@ -21,10 +21,14 @@ type match struct {
 	nameOff int
 	args    string
 	argsOff int
+	markOff int // where the mark starts, relative to off
+	markEnd int
+	end     int // just after the ';', relative to text
 }
 
-// matchAt applies the family's pattern to text[off:], which ends at the
-// declaration's ';'. The patterns are (Python, with \s its Unicode class):
+// matchAt applies the family's pattern to text[off:] as Python's re.match
+// with re.MULTILINE does: the match ends at ");" followed by the end of the
+// text or a newline. The patterns are (Python, with \s its Unicode class):
 //
 //	A: ^int\s*generated_co_wrapper\s*(?P<name>[a-z][a-z0-9_]*)\((?P<args>[^)]*)\);$
 //	B: ^(?P<rt>[a-zA-Z][a-zA-Z0-9_]* [\*]?)(\s*coroutine_fn)?\s*(?P<wt>(no_)?co)_wrapper
@@ -49,6 +53,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 			i = j + len("coroutine_fn")
 		}
 		i = skipPyS(t, i)
+		r.markOff = i
 		switch {
 		case strings.HasPrefix(t[i:], "no_co_wrapper"):
 			r.noCo, i = true, i+len("no_co_wrapper")
@@ -62,6 +67,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 			i = identEnd(t, i+2, isNameByte, isNameByte)
 		}
 		ve := i
+		r.markEnd = ve
 		k := skipPyS(t, ve)
 		e := identEnd(t, k, isLowerByte, isNameByte)
 		switch {
@@ -78,6 +84,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 				return r, false
 			}
 			r.variant, r.name, r.nameOff, i = t[vs:p], t[p:ve], off+p, ve
+			r.markEnd = p
 		default:
 			return r, false
 		}
@@ -89,7 +96,8 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 		if !strings.HasPrefix(t[i:], "generated_co_wrapper") {
 			return r, false
 		}
-		k := skipPyS(t, i+len("generated_co_wrapper"))
+		r.markOff, r.markEnd = i, i+len("generated_co_wrapper")
+		k := skipPyS(t, r.markEnd)
 		e := identEnd(t, k, isLowerByte, isNameByte)
 		if e == k || e >= len(t) || t[e] != '(' {
 			return r, false
@@ -98,10 +106,14 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 	}
 	// '(' args ')' ';' and the end of the declaration.
 	rp := strings.IndexByte(t[i+1:], ')')
-	if rp < 0 || t[i+1+rp:] != ");" {
+	if rp < 0 {
 		return r, false
 	}
-	r.args, r.argsOff = t[i+1:i+1+rp], off+i+1
+	e := i + 1 + rp + 2 // after ");"
+	if e > len(t) || t[e-1] != ';' || e < len(t) && t[e] != '\n' {
+		return r, false
+	}
+	r.args, r.argsOff, r.end = t[i+1:i+1+rp], off+i+1, off+e
 	return r, true
 }
 
@@ -153,7 +165,7 @@ func (f *Family) find(d *scan.Decl) (m match, strict, ok bool) {
 	markOff := d.Mark.Off - d.Off
 	for off := 0; off <= markOff; {
 		if off > 0 || d.Start.Col == 1 {
-			if m, ok := f.matchAt(d.Text, off); ok {
+			if m, ok := f.matchAt(d.Text, off); ok && m.end == len(d.Text) {
 				return m, off == 0 && d.Start.Col == 1, true
 			}
 		}

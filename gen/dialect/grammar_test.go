@@ -11,10 +11,10 @@ const pyS = `[\t\n\v\f\r \x1c-\x1f\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\
 
 var (
 	refA = regexp.MustCompile(`\Aint` + pyS + `*generated_co_wrapper` + pyS +
-		`*(?P<name>[a-z][a-z0-9_]*)\((?P<args>[^)]*)\);\z`)
+		`*(?P<name>[a-z][a-z0-9_]*)\((?P<args>[^)]*)\);(?m:$)`)
 	refB = regexp.MustCompile(`\A(?P<rt>[a-zA-Z][a-zA-Z0-9_]* [\*]?)(?:` + pyS + `*coroutine_fn)?` +
 		pyS + `*(?P<wt>(?:no_)?co)_wrapper(?P<variant>(?:_[a-z][a-z0-9_]*)?)` + pyS +
-		`*(?P<name>[a-z][a-z0-9_]*)\((?P<args>[^)]*)\);\z`)
+		`*(?P<name>[a-z][a-z0-9_]*)\((?P<args>[^)]*)\);(?m:$)`)
 )
 
 // refMatch is matchAt done with the reference patterns.
@@ -31,7 +31,7 @@ func refMatch(b bool, t string) (match, bool) {
 		i := re.SubexpIndex(name)
 		return t[m[2*i]:m[2*i+1]], m[2*i]
 	}
-	r := match{ret: "int"}
+	r := match{ret: "int", end: m[1]}
 	r.name, r.nameOff = g("name")
 	r.args, r.argsOff = g("args")
 	if b {
@@ -72,6 +72,8 @@ var grammarSeeds = []string{
 	"void co_wrapper _x(int a);",
 	"T * co_wrapper a_b();",
 	"T ** co_wrapper a_b();",
+	"int co_wrapper a_b(int x);\nint y;",
+	"int co_wrapper a_b(int x);x\n",
 }
 
 func TestMatchAgreesWithPatterns(t *testing.T) {
@@ -86,7 +88,7 @@ func checkAgree(t *testing.T, f *Family, s string) {
 	t.Helper()
 	got, gok := f.matchAt(s, 0)
 	want, wok := refMatch(f.B, s)
-	got.off = 0
+	got.off, got.markOff, got.markEnd = 0, 0, 0
 	if gok != wok || gok && got != want {
 		t.Fatalf("family %s, %q:\n got %v %+v\nwant %v %+v", f.ID, s, gok, got, wok, want)
 	}

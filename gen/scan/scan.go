@@ -191,31 +191,41 @@ func Normalize(src []byte) []byte {
 type Result struct {
 	Decls  []*Decl
 	Errors []*Error
+	// Unreadable is set, and also in Errors, when the file is not UTF-8:
+	// QEMU's scripts cannot read such a file at all.
+	Unreadable *Error
 }
 
 // File scans one file. src may use any newline convention; positions refer to
 // lines as a text editor counts them. It never panics on any input.
 func File(name string, src []byte, marks *Marks) Result {
+	if !utf8.Valid(src) {
+		e := badUTF8(name, src)
+		return Result{Errors: []*Error{e}, Unreadable: e}
+	}
 	needles := marks.Needles()
 	if !ContainsAny(src, needles) {
 		return Result{}
 	}
 	s := &scanner{file: name, src: Normalize(src), marks: marks, needles: needles, curLine: 1}
 	s.text = string(s.src)
-	if !utf8.Valid(s.src) {
-		off := 0
-		for off < len(s.src) {
-			r, n := utf8.DecodeRune(s.src[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		s.errorf(off, "invalid UTF-8 (byte 0x%02x); input files must be UTF-8", s.src[off])
-		return s.res
-	}
 	s.run()
 	return s.res
+}
+
+// badUTF8 reports the first byte of src that is not UTF-8.
+func badUTF8(name string, src []byte) *Error {
+	src = Normalize(src)
+	off := 0
+	for off < len(src) {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	s := &scanner{file: name, src: src, curLine: 1}
+	return &Error{File: name, Pos: s.pos(off), Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); input files must be UTF-8", src[off])}
 }
 
 // PosAt returns the position of byte k of d.Text.

@@ -1,0 +1,61 @@
+package dialect
+
+import (
+	"strings"
+
+	"github.com/cowrap/rules_cowrap/gen/model"
+	"github.com/cowrap/rules_cowrap/gen/scan"
+)
+
+// Script finds the declarations exactly as the release script does: its
+// pattern applied with re.finditer to the whole text, comments, strings and
+// preprocessor lines included. src must be normalised (scan.Normalize) and
+// valid UTF-8, as Python's text mode reads it. Each match is checked like a
+// scanned declaration with lenient set: the result is the script's wrappers,
+// errors where the script raises, and warnings for what strict mode rejects.
+// This is -lenient's source of truth, so -lenient writes what the script
+// writes by construction.
+func (d *Dialect) Script(file string, src string) ([]*model.Wrapper, []model.Diag) {
+	var (
+		ws    []*model.Wrapper
+		diags []model.Diag
+	)
+	line, counted := 1, 0 // line is the number of the line holding offset counted
+	lineAt := func(off int) int {
+		line += strings.Count(src[counted:off], "\n")
+		counted = off
+		return line
+	}
+	for off := 0; off < len(src); {
+		if c := src[off]; d.B && isAlpha(c) || !d.B && c == 'i' {
+			if m, ok := d.matchAt(src, off); ok {
+				ws, diags = d.scriptDecl(file, src, off, lineAt(off), m, ws, diags)
+				off = m.end
+			}
+		}
+		k := strings.IndexByte(src[off:], '\n')
+		if k < 0 {
+			break
+		}
+		off += k + 1
+	}
+	return ws, diags
+}
+
+// scriptDecl checks one match of the script's pattern that starts at the
+// line start off, on line line.
+func (d *Dialect) scriptDecl(file, src string, off, line int, m match, ws []*model.Wrapper, diags []model.Diag) ([]*model.Wrapper, []model.Diag) {
+	decl := &scan.Decl{File: file, Start: scan.Pos{Line: line, Col: 1}, Text: src[off:m.end],
+		Off: off, End: m.end, LineEnd: true, ParamsText: m.args}
+	rel := func(abs int) int { return abs - off }
+	decl.Mark = scan.Token{Text: src[off+m.markOff : off+m.markEnd], Off: off + m.markOff, Pos: decl.PosAt(m.markOff)}
+	decl.Name = scan.Token{Text: m.name, Off: m.nameOff, Pos: decl.PosAt(rel(m.nameOff))}
+	decl.ParamsPos = decl.PosAt(rel(m.argsOff))
+	decl.LParen = decl.PosAt(rel(m.argsOff) - 1)
+	decl.Semi = decl.PosAt(len(decl.Text) - 1)
+	w, ds := d.Wrapper(decl, true)
+	if w != nil {
+		ws = append(ws, w)
+	}
+	return ws, append(diags, ds...)
+}
