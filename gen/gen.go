@@ -138,6 +138,9 @@ func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag)
 			ws = append(ws, w)
 		}
 	}
+	if opts.Template == nil && r.Unreadable == nil && bytes.Contains(in.Data, coWrapper) {
+		diags = append(diags, unread(d, in, r)...)
+	}
 	if opts.Lenient && opts.Template == nil {
 		ws, diags = lenient(d, in, r, diags)
 	}
@@ -163,6 +166,45 @@ func lenient(d *dialect.Dialect, in Input, r scan.Result, strict []model.Diag) (
 		}
 	}
 	return ws, diags
+}
+
+// unread reports what the release script reads as a declaration where C
+// has none, so strict output never lacks a wrapper the script writes: text
+// in a comment, string or preprocessor line that matches the script's
+// pattern, or a mark run together with other text. Matches overlapping a
+// statement the scanner already judged are left to that judgement.
+func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
+	src := string(scan.Normalize(in.Data))
+	var diags []model.Diag
+	spans := r.Spans
+	for _, m := range d.ScriptMatches(src) {
+		for len(spans) > 0 && spans[0].End <= m.Start {
+			spans = spans[1:]
+		}
+		if len(spans) > 0 && spans[0].Start < m.End {
+			continue
+		}
+		why := "it is inside a comment, a string or a preprocessor line"
+		if m.MarkOff > 0 && isIdentByte(src[m.MarkOff-1]) || m.MarkEnd < len(src) && isIdentByte(src[m.MarkEnd]) {
+			why = fmt.Sprintf("its mark %q runs together with other text", src[m.MarkOff:m.MarkEnd])
+		}
+		diags = append(diags, model.Diag{Error: &scan.Error{File: in.Path, Pos: posOf(src, m.NameOff),
+			Msg: fmt.Sprintf("%s: QEMU's script reads a wrapper declaration here, but C does not: %s; cowrap -lenient would write it as the script does", m.Name, why)}})
+	}
+	return diags
+}
+
+// coWrapper is in every release script's pattern.
+var coWrapper = []byte("co_wrapper")
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// posOf is the position of byte off of src.
+func posOf(src string, off int) scan.Pos {
+	line := 1 + strings.Count(src[:off], "\n")
+	return scan.Pos{Line: line, Col: off - strings.LastIndexByte(src[:off], '\n')}
 }
 
 func sortDiags(diags []model.Diag) {

@@ -84,6 +84,9 @@ func (c *checker) wrapper() *model.Wrapper {
 
 // params parses the arguments like the script and reports its rejection.
 func (c *checker) params(w *model.Wrapper, m match) bool {
+	if k, what := noise(m.args); k >= 0 && !c.strict(c.at(m.argsOff+k), "%s: %s inside the parameter list: the QEMU script reads it as part of the parameters; move it out of the parentheses", w.Name, what) {
+		return false
+	}
 	qs, bad := parseParams(m.args, m.argsOff)
 	if bad >= 0 {
 		q := qs[bad]
@@ -102,6 +105,83 @@ func (c *checker) params(w *model.Wrapper, m match) bool {
 		w.Params = append(w.Params, model.Param{Type: q.typ, Name: q.name, Decl: q.decl})
 	}
 	return true
+}
+
+// noise finds what in a parameter list is not C tokens to the script: a
+// comment, a preprocessor line or a backslash-newline. It returns its offset
+// and a description, or -1.
+func noise(args string) (int, string) {
+	bol := false
+	for i := 0; i < len(args); i++ {
+		switch c := args[i]; {
+		case c == '/' && i+1 < len(args) && args[i+1] == '*':
+			return i, "a /* comment */"
+		case c == '/' && i+1 < len(args) && args[i+1] == '/':
+			return i, "a // comment"
+		case c == '\\' && i+1 < len(args) && args[i+1] == '\n':
+			return i, "a backslash-newline"
+		case c == '#' && bol:
+			return i, "a preprocessor line"
+		case c == '\n':
+			bol = true
+			continue
+		case c == ' ' || c == '\t':
+			continue
+		}
+		bol = false
+	}
+	return -1, ""
+}
+
+// names checks that no parameter name is used twice or collides with a name
+// the generated code declares or calls: the output would not compile, or
+// would call the parameter instead of the function.
+func (c *checker) names(w *model.Wrapper, m match) bool {
+	seen := map[string]bool{}
+	for i, p := range w.Params {
+		pos := c.at(m.argsOff) // refined below when the name is found
+		if k := strings.Index(m.args, p.Decl); k >= 0 {
+			pos = c.at(m.argsOff + k + len(p.Type))
+		}
+		if seen[p.Name] {
+			return c.strict(pos, "%s: parameter %d: the name %q is used twice", w.Name, i+1, p.Name)
+		}
+		seen[p.Name] = true
+		if why := c.d.reserved(w, p.Name); why != "" {
+			if !c.strict(pos, "%s: parameter %d: the name %q collides with %s in the generated code; rename the parameter", w.Name, i+1, p.Name, why) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// reserved says what p collides with in w's generated code, or "".
+func (d *Dialect) reserved(w *model.Wrapper, p string) string {
+	switch {
+	case p == "s":
+		return "the local variable s"
+	case p == w.Target:
+		return "the function the wrapper calls"
+	case p == w.Target+"_entry" || p == w.Target+"_bh":
+		return "a function it defines"
+	case p == "ret" && !w.Void():
+		return "the result field ret of its struct"
+	case p == "poll_state" && w.Kind != model.NoCo || p == "co" && w.Kind == model.NoCo:
+		return "a field of its struct"
+	case calledByWrappers[p]:
+		return "a function it calls"
+	}
+	return ""
+}
+
+// calledByWrappers are the functions and macros the wrappers' bodies use,
+// where a parameter of the same name would shadow them.
+var calledByWrappers = map[string]bool{
+	"qemu_in_coroutine": true, "qemu_coroutine_create": true, "bdrv_poll_co": true, "qemu_coroutine_self": true,
+	"qemu_coroutine_yield": true, "aio_bh_schedule_oneshot": true, "qemu_get_aio_context": true,
+	"qemu_get_current_aio_context": true, "bdrv_get_aio_context": true, "blk_get_aio_context": true, "blk_bs": true,
+	"assume_graph_lock": true,
 }
 
 func (c *checker) checkA(w *model.Wrapper, m match) {
@@ -147,7 +227,9 @@ func (c *checker) checkA(w *model.Wrapper, m match) {
 	}
 	if w.Struct, ok = SnakeToCamel(w.Target); !ok {
 		c.reject(np, "%s: empty name segment (\"__\" or a trailing \"_\") in %q", w.Name, w.Target)
+		return
 	}
+	c.names(w, m)
 }
 
 func (c *checker) checkB(w *model.Wrapper, m match) {
@@ -208,11 +290,44 @@ func (c *checker) checkB(w *model.Wrapper, m match) {
 		}
 		w.Target = parts[0] + "_" + parts[2]
 	}
-	if d.ctx == ctxFixedNames {
-		if e, fixed := ctxFixed[w.Params[0].Type]; fixed && w.Params[0].Name != firstName(e) {
-			c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q (%s uses fixed names)", w.Name, firstName(e), w.Params[0].Name, d.Name)
+	// B1's no_co bottom half does not use the first parameter at all.
+	if d.ctx == ctxFixedNames && (w.Kind != model.NoCo || d.ID != "B1") {
+		if e, fixed := ctxFixed[w.Params[0].Type]; fixed && w.Params[0].Name != firstName(e) &&
+			!c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q (%s uses fixed names)", w.Name, firstName(e), w.Params[0].Name, d.Name) {
+			return
 		}
 	}
+	// Before 9.0 the poll context comes from the first parameter's type, as
+	// spelled: another spelling of a block type silently polls the main
+	// context instead of the node's.
+	if d.ctx != ctxCurrent && (w.Kind != model.NoCo || d.ID != "B1") {
+		p := w.Params[0]
+		if canon, ok := blockType(p.Type); ok && canon != p.Type &&
+			!c.strict(c.at(m.argsOff), "%s: the first parameter's type is spelled %q; %s only recognises %q, and otherwise polls qemu_get_aio_context() instead of the node's context", w.Name, p.Type, d.Name, canon) {
+			return
+		}
+	}
+	c.names(w, m)
+}
+
+// blockType reads typ, a parameter type as the script keeps it, as one of
+// the block types the B1-B3 scripts recognise, ignoring qualifiers and
+// spacing; ok is false for other types.
+func blockType(typ string) (string, bool) {
+	var words []string
+	for _, f := range strings.FieldsFunc(strings.ReplaceAll(typ, "*", " * "), isPySpace) {
+		switch f {
+		case "const", "volatile", "restrict", "__restrict", "__restrict__":
+			continue
+		}
+		words = append(words, f)
+	}
+	if len(words) != 2 || words[1] != "*" {
+		return "", false
+	}
+	canon := words[0] + " *"
+	_, ok := ctxFixed[canon]
+	return canon, ok
 }
 
 var ctxFixed = map[string]string{"BlockDriverState *": "bs", "BdrvChild *": "child", "BlockBackend *": "blk"}

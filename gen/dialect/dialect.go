@@ -180,7 +180,7 @@ func (d *Dialect) ScanMarks() *scan.Marks { return &allMarks }
 
 var allMarks = scan.Marks{
 	Names:    []string{"generated_co_wrapper", "co_wrapper", "no_co_wrapper"},
-	Prefixes: []string{"co_wrapper", "no_co_wrapper"},
+	Prefixes: []string{"co_wrapper", "no_co_wrapper", "generated_co_wrapper"},
 }
 
 // Since returns the first release whose dialect accepts mark, or "".

@@ -21,15 +21,40 @@ func (d *Dialect) Script(file string, src string) ([]*model.Wrapper, []model.Dia
 		diags []model.Diag
 	)
 	line, counted := 1, 0 // line is the number of the line holding offset counted
-	lineAt := func(off int) int {
+	d.eachMatch(src, func(off int, m match) {
 		line += strings.Count(src[counted:off], "\n")
 		counted = off
-		return line
-	}
+		ws, diags = d.scriptDecl(file, src, off, line, m, ws, diags)
+	})
+	return ws, diags
+}
+
+// ScriptMatch is where the release script's pattern matches: the byte range
+// [Start, End) through the ';', and the mark's range.
+type ScriptMatch struct {
+	Start, End       int
+	MarkOff, MarkEnd int
+	Name             string
+	NameOff          int
+}
+
+// ScriptMatches lists every match of the script's pattern in src, which must
+// be normalised.
+func (d *Dialect) ScriptMatches(src string) []ScriptMatch {
+	var out []ScriptMatch
+	d.eachMatch(src, func(off int, m match) {
+		out = append(out, ScriptMatch{off, m.end, off + m.markOff, off + m.markEnd, m.name, m.nameOff})
+	})
+	return out
+}
+
+// eachMatch calls f for each match, as re.finditer finds them: at line
+// starts, each search going on where the last match ended.
+func (d *Dialect) eachMatch(src string, f func(off int, m match)) {
 	for off := 0; off < len(src); {
 		if c := src[off]; d.B && isAlpha(c) || !d.B && c == 'i' {
 			if m, ok := d.matchAt(src, off); ok {
-				ws, diags = d.scriptDecl(file, src, off, lineAt(off), m, ws, diags)
+				f(off, m)
 				off = m.end
 			}
 		}
@@ -39,7 +64,6 @@ func (d *Dialect) Script(file string, src string) ([]*model.Wrapper, []model.Dia
 		}
 		off += k + 1
 	}
-	return ws, diags
 }
 
 // scriptDecl checks one match of the script's pattern that starts at the

@@ -1,14 +1,14 @@
 package scan
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
 
 // decl parses the declaration whose mark was just lexed; s.stmt holds the
-// tokens before it and pre any already lexed after it. It returns the offset
-// to resume lexing at.
-func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
+// tokens before it. It returns the offset to resume lexing at.
+func (s *scanner) decl(mark Token, i int, bol *bool) int {
 	defer func() { s.stmt = s.stmt[:0]; s.paren = 0 }()
 	if s.depth > 0 || s.paren > 0 {
 		where := "braces"
@@ -19,9 +19,6 @@ func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 		return i
 	}
 	rest, i, term, hasTerm := s.collect(i, bol)
-	if pre != nil {
-		rest = append(pre, rest...)
-	}
 	d := &Decl{File: s.file, Mark: mark, Prefix: make([]Token, 0, len(s.stmt))}
 	for _, t := range s.stmt {
 		t.Pos = s.pos(t.Off)
@@ -50,7 +47,7 @@ func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 		}
 		return len(s.src)
 	}
-	if len(rest) == 0 || !rest[0].IsIdent() || s.marks.Is(rest[0].Text) {
+	if len(rest) == 0 || !rest[0].IsIdent() {
 		s.errorf(at(0), "expected the function name after mark %q, %s", mark.Text, found(0))
 		return i
 	}
@@ -98,33 +95,59 @@ func (s *scanner) decl(mark Token, pre []Token, i int, bol *bool) int {
 func quote(s string) string { return "'" + s + "'" }
 
 // collect lexes the tokens after a mark up to the statement's end. The
-// terminator is ';' (consumed), '{' or '}' (left for the main loop); ok is
-// false at the end of the file. toks is reused by the next call.
+// terminator is ';' (consumed), '{' or '}' (left for the main loop), or
+// another mark outside parentheses, after the name: a declaration missing
+// its ';' then ends before the line holding that mark, so the next
+// declaration is still read. ok is false at the end of the file. toks is
+// reused by the next call.
 func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term Token, ok bool) {
 	toks = s.scratch[:0]
+	defer func() { s.scratch = toks }()
+	paren := 0
 	for {
 		i, ok = s.skipSpaceAndComments(i, bol)
 		if !ok || i >= len(s.src) {
-			s.scratch = toks
 			return toks, i, Token{}, false
 		}
 		*bol = false
 		tok, next, ok := s.next(i)
 		if !ok {
-			s.scratch = toks
 			return toks, s.lineEnd(next), Token{}, false
 		}
 		switch tok.Text {
 		case ";":
-			s.scratch = toks
 			return toks, next, tok, true
 		case "{", "}":
-			s.scratch = toks
 			return toks, i, tok, true
+		case "(":
+			paren++
+		case ")":
+			paren--
+		default:
+			if len(toks) > 0 && paren <= 0 && tok.IsIdent() && s.marks.Is(tok.Text) {
+				return s.beforeMark(toks, tok)
+			}
 		}
 		toks = append(toks, tok)
 		i = next
 	}
+}
+
+// beforeMark ends a statement that runs into the mark tok: it ends before
+// the first of toks on tok's line, or at tok itself.
+func (s *scanner) beforeMark(toks []Token, tok Token) ([]Token, int, Token, bool) {
+	lineStart := bytes.LastIndexByte(s.src[:tok.Off], '\n') + 1
+	k := len(toks)
+	for k > 0 && toks[k-1].Off >= lineStart {
+		k--
+	}
+	if k == 0 {
+		k = 1 // keep the name
+	}
+	if k < len(toks) {
+		return toks[:k], toks[k].Off, toks[k], true
+	}
+	return toks, tok.Off, tok, true
 }
 
 // Params reads the parameters as C does: each is TYPE NAME, where NAME is the

@@ -3,6 +3,8 @@ package scan
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 )
 
 type scanner struct {
@@ -17,7 +19,12 @@ type scanner struct {
 
 	stmt    []Token // tokens of the current statement (since ; { } or file start)
 	scratch []Token // reused by collect
-	depth   int     // brace depth
+	depth   int     // brace depth, not counting extern "C" blocks
+	braces  []bool  // open braces, innermost last: is it an extern "C" block
+	// reported marks offsets of invisible characters already reported, as
+	// prefix lexes a statement's text a second time.
+	reported map[int]bool
+	quiet    bool // errorf does nothing: looking ahead
 	paren   int     // paren depth within the statement
 }
 
@@ -52,7 +59,27 @@ func (s *scanner) pos(off int) Pos {
 
 var newline = []byte{'\n'}
 
+// callFollows reports whether `NAME (` follows offset i: a variant-style
+// identifier (co_wrapper_calls) is a mark only before a function name.
+func (s *scanner) callFollows(i int) bool {
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	bol := false
+	i, _ = s.skipSpaceAndComments(i, &bol)
+	if i >= len(s.src) || !isIdentStart(s.src[i]) {
+		return false
+	}
+	for i < len(s.src) && isIdentChar(s.src[i]) {
+		i++
+	}
+	i, _ = s.skipSpaceAndComments(i, &bol)
+	return i < len(s.src) && s.src[i] == '('
+}
+
 func (s *scanner) errorf(off int, format string, args ...any) {
+	if s.quiet {
+		return
+	}
 	s.res.Errors = append(s.res.Errors, &Error{File: s.file, Pos: s.pos(off), Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -81,11 +108,50 @@ func (s *scanner) skipSpaceAndComments(i int, bol *bool) (int, bool) {
 			i = end + 2
 		case c == '#' && *bol:
 			i = s.directiveEnd(i)
+		case class[c] == cOdd:
+			k := s.invisible(i)
+			if k == 0 {
+				return i, true
+			}
+			i += k
 		default:
 			return i, true
 		}
 	}
 	return i, true
+}
+
+// invisible reports a NUL or a character that Python's re counts as
+// whitespace but C does not (U+00A0, U+3000, \x1c...) at i, and returns its
+// length, so that it is skipped like a space after one message; 0 if src[i]
+// starts no such character.
+func (s *scanner) invisible(i int) int {
+	r, n := rune(s.src[i]), 1
+	if r >= utf8.RuneSelf {
+		r, n = utf8.DecodeRune(s.src[i:])
+	}
+	if r != 0 && !isPySpace(r) {
+		return 0
+	}
+	if s.reported == nil {
+		s.reported = map[int]bool{}
+	}
+	if !s.reported[i] && !s.quiet {
+		s.reported[i] = true
+		if r == 0 {
+			s.errorf(i, "NUL byte: C source must not contain NUL bytes")
+		} else {
+			s.errorf(i, "invisible character %s: Python's \\s counts it as a space, C does not; use a plain space", RuneName(r))
+		}
+	}
+	return n
+}
+
+// isLinkage reports whether the statement src[stmt:brace] is `extern "C"`,
+// whose block does not nest what it holds (C++ guards in every real header).
+func (s *scanner) isLinkage(stmt, brace int) bool {
+	t := strings.Fields(s.text[stmt:brace])
+	return len(t) == 2 && t[0] == "extern" && t[1] == `"C"`
 }
 
 func indexFrom(src []byte, from int, sep string) int {
@@ -180,6 +246,7 @@ const (
 	cLParen
 	cRParen
 	cBackslash
+	cOdd // NUL, the ASCII separators Python counts as space, and non-ASCII
 )
 
 var class = func() (t [256]byte) {
@@ -196,6 +263,10 @@ var class = func() (t [256]byte) {
 	}
 	t['\n'], t['/'], t['#'], t['"'], t['\''] = cNewline, cSlash, cHash, cQuote, cQuote
 	t[';'], t['{'], t['}'], t['('], t[')'], t['\\'] = cEnd, cEnd, cEnd, cLParen, cRParen, cBackslash
+	for c := 0x80; c < 256; c++ {
+		t[c] = cOdd
+	}
+	t[0], t[0x1c], t[0x1d], t[0x1e], t[0x1f] = cOdd, cOdd, cOdd, cOdd, cOdd
 	return t
 }()
 
@@ -269,10 +340,17 @@ func (s *scanner) run() {
 		case cEnd:
 			switch c {
 			case '{':
-				s.depth++
+				linkage := stmt >= 0 && s.isLinkage(stmt, i)
+				s.braces = append(s.braces, linkage)
+				if !linkage {
+					s.depth++
+				}
 			case '}':
-				if s.depth > 0 {
-					s.depth--
+				if n := len(s.braces); n > 0 {
+					if !s.braces[n-1] {
+						s.depth--
+					}
+					s.braces = s.braces[:n-1]
 				}
 			}
 			bol, stmt, s.paren = false, -1, 0
@@ -284,6 +362,18 @@ func (s *scanner) run() {
 			if s.paren > 0 {
 				s.paren--
 			}
+		case cOdd:
+			if k := s.invisible(i); k > 0 {
+				i += k
+				continue
+			}
+			if stmt < 0 {
+				stmt = i
+			}
+			for i++; i < n && src[i]&0xC0 == 0x80; i++ {
+			}
+			bol = false
+			continue
 		case cIdent, cDigit:
 			j := i + 1
 			for j < n && identByte[src[j]] {
@@ -314,31 +404,23 @@ func (s *scanner) run() {
 
 // candidate looks at the identifier src[i:j], which contains a needle. It
 // returns where to resume, having parsed a declaration if it is a mark.
+// Identifiers that merely contain a mark (disco_wrapper, co_wrapper_calls in
+// a struct) are not marks; where QEMU's scripts would still read one as a
+// mark, the generator reports it by comparing with the script's matches.
 func (s *scanner) candidate(stmt, i, j int, bol *bool) int {
 	tok := Token{Text: s.text[i:j], Off: i}
-	if s.marks.Is(tok.Text) {
-		s.prefix(stmt, i)
-		tok.Pos = s.pos(i)
-		return s.decl(tok, nil, j, bol)
-	}
-	left, mark, right, ok := s.marks.glued(tok.Text)
-	if !ok || s.depth > 0 || s.paren > 0 {
+	if !s.marks.Is(tok.Text) || !s.marks.isName(tok.Text) && !s.callFollows(j) {
 		return j
 	}
-	// Report it, then read it as the separate tokens QEMU's scripts see, so
-	// that -lenient can still match them.
-	s.errorf(i, "%q runs the mark %q together with other text; separate them with a space", tok.Text, mark)
 	s.prefix(stmt, i)
-	if left != "" {
-		s.stmt = append(s.stmt, Token{Text: left, Off: i})
+	tok.Pos = s.pos(i)
+	start := i
+	if len(s.stmt) > 0 {
+		start = s.stmt[0].Off
 	}
-	m := Token{Text: mark, Off: i + len(left)}
-	m.Pos = s.pos(m.Off)
-	var pre []Token
-	if right != "" {
-		pre = []Token{{Text: right, Off: m.Off + len(mark)}}
-	}
-	return s.decl(m, pre, j, bol)
+	end := s.decl(tok, j, bol)
+	s.res.Spans = append(s.res.Spans, Span{start, end})
+	return end
 }
 
 // prefix lexes the statement's tokens from stmt up to end into s.stmt.

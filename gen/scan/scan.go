@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -92,42 +93,14 @@ func (m *Marks) Is(ident string) bool {
 	return false
 }
 
-// glued finds a mark run together with other identifier text, as in
-// `intco_wrapper` or `co_wrapperbdrv_x`, which QEMU's scripts still accept.
-// It returns the identifier split around the mark, or ok false.
-func (m *Marks) glued(ident string) (left, mark, right string, ok bool) {
-	try := func(w string, variant bool) bool {
-		for from := 0; ; {
-			k := strings.Index(ident[from:], w)
-			if k < 0 {
-				return false
-			}
-			i := from + k
-			from = i + 1
-			if i > 0 && ident[i-1] == '_' {
-				continue // part of a longer name such as bdrv_co_wrapper
-			}
-			j := i + len(w)
-			if variant && j+1 < len(ident) && ident[j] == '_' && isLower(ident[j+1]) {
-				j = len(ident) // the variant suffix runs to the end
-			}
-			if (i > 0 || j < len(ident)) && (j == len(ident) || ident[j] != '_') {
-				left, mark, right = ident[:i], ident[i:j], ident[j:]
-				return true
-			}
-		}
-	}
-	for _, p := range m.Prefixes {
-		if try(p, true) {
-			return left, mark, right, true
-		}
-	}
+// isName reports whether ident is one of the whole-identifier marks.
+func (m *Marks) isName(ident string) bool {
 	for _, n := range m.Names {
-		if try(n, false) {
-			return left, mark, right, true
+		if ident == n {
+			return true
 		}
 	}
-	return "", "", "", false
+	return false
 }
 
 // Needles are byte strings of which a file must contain at least one to hold
@@ -194,6 +167,34 @@ type Result struct {
 	// Unreadable is set, and also in Errors, when the file is not UTF-8:
 	// QEMU's scripts cannot read such a file at all.
 	Unreadable *Error
+	// Spans are the byte ranges [start, end) of the normalised source that
+	// each mark's statement covers, found or failed.
+	Spans []Span
+}
+
+// Span is a byte range [Start, End).
+type Span struct{ Start, End int }
+
+// RuneName writes r for a message: itself if visible, else U+XXXX.
+func RuneName(r rune) string {
+	if r > ' ' && r != 0x7f && unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+		return fmt.Sprintf("%q", string(r))
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// isPySpace is Python's str.isspace, which re's \s matches.
+func isPySpace(r rune) bool {
+	switch {
+	case r == ' ' || r >= '\t' && r <= '\r' || r >= 0x1c && r <= 0x1f:
+		return true
+	case r < 0x80:
+		return false
+	case r == 0x85 || r == 0xa0 || r == 0x1680 || r >= 0x2000 && r <= 0x200a,
+		r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f || r == 0x3000:
+		return true
+	}
+	return false
 }
 
 // File scans one file. src may use any newline convention; positions refer to
