@@ -112,7 +112,64 @@ func Check(opts Options, inputs []Input) *Plan {
 		p.Diags = append(p.Diags, diags[i]...)
 		p.Wrappers += len(p.perFile[i])
 	}
+	p.Diags = append(p.Diags, clashes(inputs, p.perFile, opts.Lenient)...)
 	return p
+}
+
+// clashes reports wrappers whose generated definitions would collide: the
+// same wrapper twice (two inputs, one file given twice, #if/#else variants,
+// which cowrap does not evaluate), or two names giving the same struct or
+// entry function, or a wrapper calling another wrapper instead of its target.
+func clashes(inputs []Input, perFile [][]*model.Wrapper, lenient bool) []model.Diag {
+	type def struct {
+		w    *model.Wrapper
+		what string
+	}
+	defs := map[string]def{}
+	order := map[*model.Wrapper]int{}
+	var diags []model.Diag
+	report := func(w *model.Wrapper, format string, args ...any) {
+		diags = append(diags, model.Diag{Warning: lenient, Error: &scan.Error{File: w.File, Pos: w.Pos, Msg: w.Name + ": " + fmt.Sprintf(format, args...)}})
+	}
+	given := map[string]int{}
+	for i, ws := range perFile {
+		p := filepath.Clean(inputs[i].Path)
+		if first, twice := given[p]; twice {
+			if len(ws) > 0 {
+				diags = append(diags, model.Diag{Warning: lenient, Error: &scan.Error{File: inputs[i].Path, Pos: ws[0].Pos,
+					Msg: fmt.Sprintf("this input is given twice (arguments %d and %d), so each of its wrappers would be defined twice", first+1, i+1)}})
+			}
+			continue
+		}
+		given[p] = i
+		for _, w := range ws {
+			order[w] = len(order)
+			helper := w.Target + "_entry"
+			if w.Kind == model.NoCo {
+				helper = w.Target + "_bh"
+			}
+			for _, d := range []def{{w, "wrapper " + w.Name}, {w, "struct " + w.Struct}, {w, "function " + helper}} {
+				sym := d.what[strings.IndexByte(d.what, ' ')+1:]
+				if first, dup := defs[sym]; dup {
+					if first.w.Name == w.Name {
+						report(w, "wrapper declared twice; first declared at %s:%s (cowrap does not evaluate #if: give each variant its own name)", first.w.File, first.w.Pos)
+					} else {
+						report(w, "its generated %s collides with the %s generated for %s at %s:%s", d.what, first.what, first.w.Name, first.w.File, first.w.Pos)
+					}
+					break
+				}
+				defs[sym] = d
+			}
+		}
+	}
+	for _, ws := range perFile {
+		for _, w := range ws {
+			if d, ok := defs[w.Target]; ok && d.w.Name == w.Target && order[d.w] < order[w] {
+				report(w, "it calls %s, which is itself a wrapper (declared at %s:%s), not the function it wraps", w.Target, d.w.File, d.w.Pos)
+			}
+		}
+	}
+	return diags
 }
 
 func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag) {
@@ -178,6 +235,9 @@ func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
 	var diags []model.Diag
 	spans := r.Spans
 	for _, m := range d.ScriptMatches(src) {
+		if m.Start >= r.LexedTo {
+			break // after an unterminated comment, already reported
+		}
 		for len(spans) > 0 && spans[0].End <= m.Start {
 			spans = spans[1:]
 		}

@@ -19,6 +19,8 @@ type checker struct {
 	lenient bool
 	diags   []model.Diag
 	failed  bool
+	// nameOffs are the parameters' name offsets in the declaration's text.
+	nameOffs []int
 }
 
 func (c *checker) at(k int) scan.Pos { return c.decl.PosAt(k) }
@@ -98,7 +100,9 @@ func (c *checker) params(w *model.Wrapper, m match) bool {
 		return false
 	}
 	w.Params = make([]model.Param, 0, len(qs))
+	c.nameOffs = c.nameOffs[:0]
 	for i, q := range qs {
+		c.nameOffs = append(c.nameOffs, q.off+len(q.typ))
 		if q.dropped != "" && !c.strict(c.at(q.off+len(q.typ)+len(q.name)), "%s: parameter %d: unexpected %q after the name %q (the QEMU script drops it and uses %q)", w.Name, i+1, q.dropped, q.name, q.typ+q.name) {
 			return false
 		}
@@ -139,10 +143,7 @@ func noise(args string) (int, string) {
 func (c *checker) names(w *model.Wrapper, m match) bool {
 	seen := map[string]bool{}
 	for i, p := range w.Params {
-		pos := c.at(m.argsOff) // refined below when the name is found
-		if k := strings.Index(m.args, p.Decl); k >= 0 {
-			pos = c.at(m.argsOff + k + len(p.Type))
-		}
+		pos := c.at(c.nameOffs[i])
 		if seen[p.Name] {
 			return c.strict(pos, "%s: parameter %d: the name %q is used twice", w.Name, i+1, p.Name)
 		}

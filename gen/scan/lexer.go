@@ -25,6 +25,7 @@ type scanner struct {
 	// prefix lexes a statement's text a second time.
 	reported map[int]bool
 	quiet    bool // errorf does nothing: looking ahead
+	stopped  bool // at an unterminated comment
 	paren   int     // paren depth within the statement
 }
 
@@ -103,6 +104,8 @@ func (s *scanner) skipSpaceAndComments(i int, bol *bool) (int, bool) {
 			end := indexFrom(src, i+2, "*/")
 			if end < 0 {
 				s.errorf(i, "unterminated /* comment")
+				s.stopped = true
+				s.res.LexedTo = i
 				return len(src), false
 			}
 			i = end + 2
@@ -283,6 +286,11 @@ var identByte = func() (t [256]bool) {
 // needle (the bytes every mark contains), so unmarked code costs one table
 // lookup per byte.
 func (s *scanner) run() {
+	defer func() {
+		if !s.stopped {
+			s.res.LexedTo = len(s.src)
+		}
+	}()
 	src := s.src
 	n := len(src)
 	needles := s.needles

@@ -170,6 +170,9 @@ type Result struct {
 	// Spans are the byte ranges [start, end) of the normalised source that
 	// each mark's statement covers, found or failed.
 	Spans []Span
+	// LexedTo is where lexing stopped: the end of the source, or an
+	// unterminated comment.
+	LexedTo int
 }
 
 // Span is a byte range [Start, End).

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/cowrap/rules_cowrap/gen"
@@ -99,6 +100,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Includes = append(opts.Includes, after.listFlag...)
 	}
+	for _, p := range paths {
+		if same(p, *out) {
+			fmt.Fprintf(stderr, "cowrap: the output %s is also an input; it would be overwritten\n", *out)
+			return exitUsage
+		}
+	}
 	if *marks != "" && *tmplPath == "" {
 		fmt.Fprintln(stderr, "cowrap: -marks needs -template")
 		return exitUsage
@@ -146,10 +153,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// same reports whether paths a and b name the same file (or would).
+func same(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(fa, fb)
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
+}
+
+// tempMark is in the name of every temporary file cowrap writes, with the
+// writer's process id, so stale ones can be told apart and removed.
+const tempMark = ".cowrap-tmp-"
+
 // writeAtomic writes through a temporary file in the same directory, so a
 // reader never sees a half-written output and a failure leaves the old one.
+// An output that is a symlink is written through, as QEMU's script does. A
+// run killed before the rename leaves its temporary file; the next run in
+// that directory removes it (see removeStale).
 func writeAtomic(path string, data io.WriterTo) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	removeStale(dir, base)
+	f, err := os.CreateTemp(dir, "."+base+tempMark+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return err
 	}
@@ -168,6 +202,28 @@ func writeAtomic(path string, data io.WriterTo) error {
 		os.Remove(tmp)
 	}
 	return err
+}
+
+// removeStale removes temporary files for base left in dir by cowrap runs
+// that no longer exist (killed with SIGKILL, say). Files of a live process
+// are left alone; where liveness cannot be told (not Unix), nothing is
+// removed.
+func removeStale(dir, base string) {
+	prefix := "." + base + tempMark
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		if pid, err := strconv.Atoi(pidText); err == nil && pid != os.Getpid() && processGone(pid) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 func listDialects(w io.Writer) {

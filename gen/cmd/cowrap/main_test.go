@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,7 +107,7 @@ func TestBadInputKeepsOldOutput(t *testing.T) {
 	if got := read(t, filepath.Join(dir, "out.c")); got != "old" {
 		t.Errorf("output was touched: %q", got)
 	}
-	if m, _ := filepath.Glob(filepath.Join(dir, ".out.c.tmp*")); len(m) > 0 {
+	if m, _ := filepath.Glob(filepath.Join(dir, ".out.c.cowrap-tmp-*")); len(m) > 0 {
 		t.Errorf("temporary files left: %v", m)
 	}
 }
@@ -127,6 +129,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"-include", "a\"b.h", "out.c", "ok.h"}, 2, `invalid value "a\"b.h" for flag -include: bad #include value "a\"b.h": contains a quote or backslash;`},
 		{[]string{"-include", "blk", "out.c", "ok.h"}, 2, `bad #include value "blk": no header suffix`},
 		{[]string{"-include-after", "/abs/a.h", "out.c", "ok.h"}, 2, `invalid value "/abs/a.h" for flag -include-after: bad #include value "/abs/a.h": absolute path;`},
+		{[]string{"ok.h", "ok.h"}, 2, "the output ok.h is also an input"},
+		{[]string{"-o", "./ok.h", "x.h", "ok.h"}, 2, "the output ./ok.h is also an input"},
 		{[]string{"-template", "nope.tmpl", "out.c", "ok.h"}, 1, "-template: open nope.tmpl"},
 	} {
 		code, _, stderr := cli(t, dir, tc.args...)
@@ -229,5 +233,48 @@ func TestLenientGluedMarks(t *testing.T) {
 		if g, s := read(t, filepath.Join(dir, "glued.c")), read(t, filepath.Join(dir, "spaced.c")); g != s || !strings.Contains(g, "Wrappers for") {
 			t.Errorf("%q: lenient output differs from the spaced declaration's", tc.glued)
 		}
+	}
+}
+
+// Issue 7 class 10: the output may not be an input; a symlinked output is
+// written through; temporary files of killed runs are removed.
+func TestOutputFiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "ok.h"), good)
+	if code, _, stderr := cli(t, dir, "ok.h", "ok.h"); code != 2 || read(t, filepath.Join(dir, "ok.h")) != good {
+		t.Fatalf("output = input: exit %d (%s), input now %q", code, stderr, read(t, filepath.Join(dir, "ok.h")))
+	}
+
+	write(t, filepath.Join(dir, "real", "gen.c"), "old")
+	if err := os.Symlink(filepath.Join("real", "gen.c"), filepath.Join(dir, "link.c")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := cli(t, dir, "link.c", "ok.h"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, "link.c")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("link.c is no longer a symlink: %v %v", fi, err)
+	}
+	if got := read(t, filepath.Join(dir, "real", "gen.c")); !strings.Contains(got, "bdrv_flush") {
+		t.Errorf("the symlink's target was not written: %q", got)
+	}
+
+	// A finished process's id stands for a run killed mid-write.
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Skip("no true(1):", err)
+	}
+	dead := filepath.Join(dir, fmt.Sprintf(".out.c.cowrap-tmp-%d-1", cmd.Process.Pid))
+	live := filepath.Join(dir, fmt.Sprintf(".out.c.cowrap-tmp-%d-1", os.Getppid()))
+	write(t, dead, "half")
+	write(t, live, "being written")
+	if code, _, stderr := cli(t, dir, "out.c", "ok.h"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(dead); err == nil {
+		t.Error("a dead run's temporary file was left behind")
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Error("a live run's temporary file was removed")
 	}
 }
