@@ -152,7 +152,7 @@ func clashes(inputs []Input, perFile [][]*model.Wrapper, lenient bool) []model.D
 				sym := d.what[strings.IndexByte(d.what, ' ')+1:]
 				if first, dup := defs[sym]; dup {
 					if first.w.Name == w.Name {
-						report(w, "wrapper declared twice; first declared at %s:%s (cowrap does not evaluate #if: give each variant its own name)", first.w.File, first.w.Pos)
+						report(w, "wrapper declared twice; first declared at %s:%s", first.w.File, first.w.Pos)
 					} else {
 						report(w, "its generated %s collides with the %s generated for %s at %s:%s", d.what, first.what, first.w.Name, first.w.File, first.w.Pos)
 					}

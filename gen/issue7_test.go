@@ -64,8 +64,8 @@ func TestHostileInputs(t *testing.T) {
 			"in2.h:2:16: bdrv_x: wrapper declared twice; first declared at in.h:1:16", 2},
 		{"4 same file twice", "qemu-10.2", []string{"int co_wrapper bdrv_x" + bs, "=in.h"},
 			"in.h:1:16: this input is given twice (arguments 1 and 2)", 2},
-		{"4 #if variants", "qemu-10.2", []string{"#if A\nint co_wrapper bdrv_x" + bs + "#else\nint co_wrapper bdrv_x(BdrvChild *child);\n#endif\n"},
-			"in.h:4:16: bdrv_x: wrapper declared twice; first declared at in.h:2:16", 2},
+		{"4 #if variants", "qemu-10.2", []string{"#ifndef G\n#define G\n#if A\nint co_wrapper bdrv_x" + bs + "#else\nint co_wrapper bdrv_y(BdrvChild *child);\n#endif\n#endif\n"},
+			"in.h:4:5: mark \"co_wrapper\" inside the #if block at line 3: cowrap does not evaluate the preprocessor", 2},
 		{"4 struct names", "qemu-10.2", []string{"int co_wrapper bdrv_x_1" + bs + "int co_wrapper bdrv_x1" + bs},
 			"in.h:2:16: bdrv_x1: its generated struct BdrvX1 collides with the struct BdrvX1 generated for bdrv_x_1 at in.h:1:16", 2},
 		{"4 wrapper calls wrapper", "qemu-10.2", []string{"int co_wrapper bdrv_a_b" + bs + "int no_co_wrapper bdrv_co_a_b" + bs},
@@ -138,7 +138,7 @@ func TestHostileInputs(t *testing.T) {
 				t.Errorf("strict rejects: %q", errs)
 			case tc.strict != "" && (res.Output != nil || len(errs) == 0 || !strings.Contains(errs[0], tc.strict)):
 				t.Errorf("strict: errors %q, want first %q", errs, tc.strict)
-			case tc.strict != "" && len(errs) > 1:
+			case tc.strict != "" && len(errs) > 1 && !strings.Contains(tc.class, "#if"):
 				t.Errorf("one cause, one message; got %q", errs)
 			}
 			lr := gen.Generate(gen.Options{Dialect: d, Lenient: true}, inputs)

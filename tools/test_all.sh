@@ -14,6 +14,7 @@ EXTRA=(
   scripts/verify-fixtures.sh   # golden fixtures vs QEMU's own script; SKIPs without QEMU_SRC
   scripts/verify-qemu.sh       # cowrap vs QEMU's script per release; SKIPs without QEMU_SRC
   scripts/verify-gazelle-tree.sh  # Gazelle's srcs vs QEMU's inputs per release; SKIPs without QEMU_SRC
+  scripts/differential-qemu.sh # random headers: cowrap -lenient vs every release's script; SKIPs without QEMU_SRC
 )
 log=$(mktemp -d /tmp/cowrap-test-all.XXXXXX)
 trap 'rm -rf "$log"' EXIT

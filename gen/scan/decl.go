@@ -18,6 +18,9 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 		s.errorf(mark.Off, "mark %q inside %s: wrapper declarations must be at file scope", mark.Text, where)
 		return i
 	}
+	if c, ok := s.inConditional(); ok {
+		s.errorf(mark.Off, "mark %q inside the #if block at line %d: cowrap does not evaluate the preprocessor, so the wrapper would be written even where its declaration is compiled out; declare it unconditionally", mark.Text, s.pos(c.off).Line)
+	}
 	rest, i, term, hasTerm := s.collect(i, bol)
 	d := &Decl{File: s.file, Mark: mark, Prefix: make([]Token, 0, len(s.stmt))}
 	for _, t := range s.stmt {

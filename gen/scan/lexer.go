@@ -26,6 +26,10 @@ type scanner struct {
 	reported map[int]bool
 	quiet    bool // errorf does nothing: looking ahead
 	stopped  bool // at an unterminated comment
+	// conds are the open #if blocks; seenDirective is past the last
+	// directive they account for, as statements are lexed twice.
+	conds         []cond
+	seenDirective int
 	paren   int     // paren depth within the statement
 }
 
@@ -150,6 +154,58 @@ func (s *scanner) invisible(i int) int {
 	return n
 }
 
+// conditional keeps the stack of #if blocks open at the directive at i. An
+// include guard (#ifndef X right before #define X) is not conditional.
+func (s *scanner) conditional(i int) {
+	word := func(j int) (string, int) {
+		for j < len(s.src) && (s.src[j] == ' ' || s.src[j] == '\t') {
+			j++
+		}
+		k := j
+		for k < len(s.src) && isIdentChar(s.src[k]) {
+			k++
+		}
+		return s.text[j:k], k
+	}
+	name, j := word(i + 1)
+	switch name {
+	case "if", "ifdef", "ifndef":
+		guard := false
+		if name == "ifndef" {
+			macro, k := word(j)
+			if nl := bytes.IndexByte(s.src[k:], '\n'); nl >= 0 {
+				next := strings.TrimLeft(s.text[k+nl+1:], " \t")
+				guard = strings.HasPrefix(next, "#define "+macro) || strings.HasPrefix(next, "# define "+macro)
+			}
+		}
+		s.conds = append(s.conds, cond{off: i, guard: guard})
+	case "elif", "else":
+		if n := len(s.conds); n > 0 {
+			s.conds[n-1].guard = false
+		}
+	case "endif":
+		if n := len(s.conds); n > 0 {
+			s.conds = s.conds[:n-1]
+		}
+	}
+}
+
+// inConditional returns the innermost #if block (not an include guard)
+// open at the current position.
+func (s *scanner) inConditional() (cond, bool) {
+	for k := len(s.conds) - 1; k >= 0; k-- {
+		if !s.conds[k].guard {
+			return s.conds[k], true
+		}
+	}
+	return cond{}, false
+}
+
+type cond struct {
+	off   int
+	guard bool
+}
+
 // isLinkage reports whether the statement src[stmt:brace] is `extern "C"`,
 // whose block does not nest what it holds (C++ guards in every real header).
 func (s *scanner) isLinkage(stmt, brace int) bool {
@@ -180,6 +236,10 @@ func (s *scanner) lineEnd(i int) int {
 // directiveEnd skips a preprocessor line, with its continuations and any
 // comment that starts on it.
 func (s *scanner) directiveEnd(i int) int {
+	if i >= s.seenDirective && !s.quiet {
+		s.seenDirective = i + 1
+		s.conditional(i)
+	}
 	src := s.src
 	for i < len(src) && src[i] != '\n' {
 		switch {
