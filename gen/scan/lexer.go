@@ -30,7 +30,7 @@ type scanner struct {
 	// directive they account for, as statements are lexed twice.
 	conds         []cond
 	seenDirective int
-	paren   int     // paren depth within the statement
+	paren         int // paren depth within the statement
 }
 
 func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
