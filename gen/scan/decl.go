@@ -95,7 +95,20 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 	return i
 }
 
-func quote(s string) string { return "'" + s + "'" }
+// quote writes a token for a message, invisible characters as U+XXXX.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, r := range s {
+		if r < 0x80 && r > ' ' && r != 0x7f {
+			b.WriteRune(r)
+		} else {
+			b.WriteString(strings.Trim(RuneName(r), `"`))
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
 
 // collect lexes the tokens after a mark up to the statement's end. The
 // terminator is ';' (consumed), '{' or '}' (left for the main loop), or

@@ -75,6 +75,8 @@ func TestFile(t *testing.T) {
 			[]string{"a_b@4:16 co_wrapper@4:5 start=4:1 (int|x) eol=true"}},
 		{"braces inside extern C", "extern \"C\" { struct s { int co_wrapper a_b(int x); }; }\n",
 			[]string{`E 1:29 mark "co_wrapper" inside braces: wrapper declarations must be at file scope`}},
+		{"invisible character in a message", "int co_wrapper \u200bbdrv_x(int a);\n",
+			[]string{`E 1:16 expected the function name after mark "co_wrapper", found 'U+200B'`}},
 		// A missing ';' does not swallow the next declaration (class 6).
 		{"missing semicolon before a mark", "int co_wrapper a_b(int x)\nint co_wrapper a_c(int y);\n",
 			[]string{"a_c@2:16 co_wrapper@2:5 start=2:1 (int|y) eol=true", `E 2:1 expected ';' after the parameter list of "a_b", found 'int'`}},
