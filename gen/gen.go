@@ -5,6 +5,7 @@ package gen
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"path/filepath"
 	"runtime"
