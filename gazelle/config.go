@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
@@ -37,9 +38,14 @@ const (
 	// package, or "root" when it has none). Default: {package}_cowrap.
 	namingDirective = "cowrap_naming"
 	// includeDirective lists the headers of the generated file's #include
-	// lines, written to the includes attribute. Repeated in one BUILD file,
-	// the lists add up. Default: unset (the dialect's includes).
+	// lines, written to the include_lines attribute. Repeated in one BUILD
+	// file, the lists add up. Default: unset (the dialect's includes).
 	includeDirective = "cowrap_include"
+	// visibilityDirective lists the labels written to the visibility
+	// attribute of generated targets. Repeated in one BUILD file, the lists
+	// add up. Default: unset (Gazelle leaves visibility alone, so
+	// package(default_visibility) applies, and a hand-set value stays).
+	visibilityDirective = "cowrap_visibility"
 	// errorsDirective says what to do with declarations the scanner or the
 	// dialect rejects and headers no rule provides: ignore, warn (default)
 	// or error (report, then fail the run before any file is written).
@@ -77,6 +83,7 @@ type cowrapConfig struct {
 	markMeanings map[string]gen.MarkMeaning
 	naming       string
 	includes     []string // nil means the dialect's includes
+	visibility   []string // nil: not Gazelle's to set
 	errors       policy
 
 	// Derived from the above whenever they change, so that the per-file work
@@ -135,7 +142,7 @@ func (*cowrapLang) RegisterFlags(fs *flag.FlagSet, cmd string, c *config.Config)
 func (*cowrapLang) CheckFlags(fs *flag.FlagSet, c *config.Config) error { return nil }
 
 func (*cowrapLang) KnownDirectives() []string {
-	return []string{cowrapDirective, dialectDirective, marksDirective, namingDirective, includeDirective, errorsDirective}
+	return []string{cowrapDirective, dialectDirective, marksDirective, namingDirective, includeDirective, visibilityDirective, errorsDirective}
 }
 
 func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
@@ -150,13 +157,13 @@ func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
 
 // directives applies the directives of build file f.
 func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
-	keepIncludeOrder(c)
 	where := f.Path
 	if r, err := filepath.Rel(c.RepoRoot, f.Path); err == nil {
 		where = filepath.ToSlash(r)
 	}
-	var includes []string
-	includesSet := false
+	// cowrap_include and cowrap_visibility add up within one file.
+	var includes, visibility []string
+	includesSet, visibilitySet := false, false
 	for _, d := range f.Directives {
 		var err error
 		switch d.Key {
@@ -176,6 +183,14 @@ func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
 					includes = nil
 				}
 			}
+		case visibilityDirective:
+			var vis []string
+			if vis, err = parseVisibility(d.Value); err == nil {
+				visibility, visibilitySet = append(visibility, vis...), true
+				if d.Value == "" {
+					visibility = nil
+				}
+			}
 		case errorsDirective:
 			cc.errors, err = parsePolicy(d.Value, cc.errors)
 		default:
@@ -187,6 +202,9 @@ func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
 	}
 	if includesSet {
 		cc.includes = includes
+	}
+	if visibilitySet {
+		cc.visibility = visibility
 	}
 	cc.derive()
 }
@@ -261,6 +279,21 @@ func parseIncludes(v string) ([]string, error) {
 	for _, h := range items {
 		if err := include.Check(h); err != nil {
 			return nil, err
+		}
+	}
+	return items, nil
+}
+
+// parseVisibility checks each item is a label (//pkg:__pkg__,
+// //visibility:public, @repo//x:__subpackages__, ...).
+func parseVisibility(v string) ([]string, error) {
+	items := splitList(v)
+	if len(items) == 0 {
+		return nil, nil
+	}
+	for _, s := range items {
+		if _, err := label.Parse(s); err != nil || !strings.HasPrefix(s, "//") && !strings.HasPrefix(s, "@") {
+			return nil, fmt.Errorf("bad label %q: want a label such as //visibility:public or //pkg:__subpackages__", s)
 		}
 	}
 	return items, nil

@@ -36,6 +36,10 @@ func TestParsers(t *testing.T) {
 		{"naming slash", first(parseNaming("a/{package}", "x")), second(parseNaming("a/{package}", "x")), "x", true},
 
 		{"includes", first(parseIncludes("qemu/osdep.h, <stdio.h> block/x.h")), second(parseIncludes("qemu/osdep.h, <stdio.h> block/x.h")), []string{"qemu/osdep.h", "<stdio.h>", "block/x.h"}, false},
+		{"visibility", first(parseVisibility("//visibility:public, //a:__pkg__ @r//b:__subpackages__")), second(parseVisibility("//visibility:public, //a:__pkg__ @r//b:__subpackages__")), []string{"//visibility:public", "//a:__pkg__", "@r//b:__subpackages__"}, false},
+		{"visibility reset", first(parseVisibility("")), second(parseVisibility("")), []string(nil), false},
+		{"visibility relative", first(parseVisibility(":x")), second(parseVisibility(":x")), []string(nil), true},
+		{"visibility bad", first(parseVisibility("public")), second(parseVisibility("public")), []string(nil), true},
 		{"includes quote", first(parseIncludes(`"a.h"`)), second(parseIncludes(`"a.h"`)), []string(nil), true},
 		{"includes absolute", first(parseIncludes("/usr/include/a.h")), second(parseIncludes("/usr/include/a.h")), []string(nil), true},
 		{"includes half bracket", first(parseIncludes("<a.h")), second(parseIncludes("<a.h")), []string(nil), true},

@@ -15,9 +15,9 @@ import (
 
 // cowrapImports is what GenerateRules hands Resolve for one rule.
 type cowrapImports struct {
-	// headers to find a cc_library for: the header srcs as repository
-	// paths, then the generated file's #include lines (system headers left
-	// out).
+	// headers to find a cc_library for, each once: the header srcs as
+	// repository paths, then the generated file's #include lines (system
+	// headers left out).
 	headers []string
 }
 
@@ -26,46 +26,29 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	if !cc.enabled {
 		return language.GenerateResult{}
 	}
-	// Read ahead by the background readers, as far as they got here.
-	ahead := l.reader.take(args.Rel, cc.needles)
+	name, owned := l.ruleName(args.Config, cc, args.Rel, args.File)
+	tgt := targetLabel(args.Rel, name)
+	taken := userSrcs(args.Config, args.File)
 	var srcs []string
-	var buf []byte
-	var dir *dirHandle
-	for _, f := range args.RegularFiles {
-		if !isC(f) {
-			continue
-		}
-		var src []byte
-		if ahead != nil && ahead.read[f] {
-			src = ahead.marked[f]
-		} else {
-			if dir == nil {
-				d := openDir(args.Dir)
-				defer d.close()
-				dir, buf = &d, make([]byte, 32<<10)
-			}
-			src, buf = dir.readFile(f, buf)
-		}
-		if scan.ContainsAny(src, cc.needles) && l.marked(cc, path.Join(args.Rel, f), src) {
+	for _, f := range l.markedFiles(cc, args.Rel, args.Dir, args.RegularFiles, tgt) {
+		if !taken[f] {
 			srcs = append(srcs, f)
 		}
 	}
+	var res language.GenerateResult
+	for _, r := range owned {
+		if len(srcs) == 0 || r.Name() != name {
+			res.Empty = append(res.Empty, rule.NewRule(cowrapLibrary, r.Name()))
+			l.note("removing %s: no marked file of its package is left to it", targetLabel(args.Rel, r.Name()))
+		}
+	}
 	if len(srcs) == 0 {
-		return language.GenerateResult{Empty: emptyRules(args.Config, args.File)}
+		return res
 	}
 	// RegularFiles is sorted, and so are srcs.
-	r := rule.NewRule(cowrapLibrary, targetName(cc.naming, args.Rel, args.Config.RepoName))
+	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
-	if cc.dialect != "" {
-		r.SetAttr("dialect", cc.dialect)
-	}
-	// Order matters in both: #include lines, and marks as the user wrote them.
-	if cc.includes != nil {
-		r.SetAttr("include_lines", rule.UnsortedStrings(cc.includes))
-	}
-	if cc.marks != nil {
-		r.SetAttr("marks", rule.UnsortedStrings(cc.marks))
-	}
+	l.setAttrs(cc, r, existing(owned, name))
 	imp := cowrapImports{}
 	for _, s := range srcs {
 		if path.Ext(s) == ".h" {
@@ -77,16 +60,91 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 			imp.headers = append(imp.headers, h)
 		}
 	}
-	return language.GenerateResult{Gen: []*rule.Rule{r}, Imports: []any{imp}}
+	imp.headers = dedupe(imp.headers)
+	res.Gen = append(res.Gen, r)
+	res.Imports = append(res.Imports, imp)
+	return res
 }
 
-// marked reports whether src holds at least one marked declaration that the
+// setAttrs sets the attributes the directives decide on generated rule r;
+// old is the existing rule r is merged into, or nil.
+func (l *cowrapLang) setAttrs(cc *cowrapConfig, r, old *rule.Rule) {
+	if cc.dialect != "" {
+		r.SetAttr("dialect", cc.dialect)
+	}
+	// Order matters in both: #include lines, and marks as the user wrote them.
+	if cc.includes != nil {
+		r.SetAttr("include_lines", rule.UnsortedStrings(cc.includes))
+	}
+	if cc.marks != nil {
+		r.SetAttr("marks", rule.UnsortedStrings(cc.marks))
+	}
+	switch {
+	case cc.visibility != nil:
+		r.SetAttr("visibility", cc.visibility)
+	case old != nil && old.Attr("visibility") != nil:
+		// Not Gazelle's to set: merge the value into itself.
+		r.SetAttr("visibility", old.Attr("visibility"))
+	}
+}
+
+// markedFiles returns the C files among files (names in directory dir,
+// the package rel) that hold marked declarations the generator accepts.
+// A file the generator would reject (any finding that is an error) is left
+// out, and that is reported, naming tgt, the target it would be in.
+func (l *cowrapLang) markedFiles(cc *cowrapConfig, rel, dir string, files []string, tgt string) []string {
+	// Read ahead by the background readers, as far as they got here.
+	ahead := l.reader.take(rel, cc.needles)
+	var out []string
+	var buf []byte
+	var d *dirHandle
+	for _, f := range files {
+		if !isC(f) {
+			continue
+		}
+		var src []byte
+		var err error
+		if ahead != nil && ahead.read[f] {
+			src, err = ahead.marked[f], ahead.errs[f]
+		} else {
+			if d == nil {
+				h := openDir(dir)
+				defer h.close()
+				d, buf = &h, make([]byte, 32<<10)
+			}
+			src, buf, err = d.readFile(f, buf)
+		}
+		p := path.Join(rel, f)
+		if err != nil {
+			l.report(cc.errors, "%s: cannot read it, so it is not in %s: %v", p, tgt, err)
+			continue
+		}
+		if !scan.ContainsAny(src, cc.needles) {
+			continue
+		}
+		ok, findings := check(cc, p, src)
+		for _, e := range findings {
+			l.report(cc.errors, "%v", e)
+		}
+		if len(findings) > 0 {
+			l.report(cc.errors, "%s: left out of %s: the generator rejects the file (see above)", p, tgt)
+			continue
+		}
+		if ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// check reports whether src holds at least one marked declaration that the
 // scanner and the dialect (or, with custom marks, the general grammar)
-// accept; rejected ones are reported under the cowrap_errors policy. Only
-// files with the bytes of a mark get here: the others are never lexed.
-func (l *cowrapLang) marked(cc *cowrapConfig, rel string, src []byte) bool {
+// accept, and returns the findings that make the generator reject the
+// file, by position. Only files with the bytes of a mark get here: the
+// others are never lexed.
+func check(cc *cowrapConfig, rel string, src []byte) (bool, []*scan.Error) {
 	res := scan.File(rel, src, cc.scanMarks)
-	var findings []*scan.Error
+	findings := append([]*scan.Error(nil), res.Errors...)
 	ok := false
 	for _, decl := range res.Decls {
 		var w *model.Wrapper
@@ -104,44 +162,79 @@ func (l *cowrapLang) marked(cc *cowrapConfig, rel string, src []byte) bool {
 		}
 		ok = ok || w != nil
 	}
-	findings = append(findings, res.Errors...)
 	sort.SliceStable(findings, func(i, j int) bool {
 		a, b := findings[i].Pos, findings[j].Pos
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 	})
-	for _, e := range findings {
-		l.report(cc.errors, "%v", e)
-	}
-	return ok
+	return ok, findings
 }
 
-// emptyRules lists the cowrap_library rules of f that Gazelle owns, so that
-// a package whose marks are gone loses them. A rule is Gazelle's when its
-// srcs is a plain list of this package's files; any other is left alone.
-// (When the package still has marks, the generated rule is merged into the
-// existing one instead.)
-func emptyRules(c *config.Config, f *rule.File) []*rule.Rule {
+// ruleName returns the name of the package's generated target, and the
+// cowrap_library rules of f that are Gazelle's (see isOwned). The name is
+// that of the owned rule called as cowrap_naming says, else of the first
+// owned rule (a rename by hand sticks), else what cowrap_naming says.
+func (l *cowrapLang) ruleName(c *config.Config, cc *cowrapConfig, rel string, f *rule.File) (string, []*rule.Rule) {
+	want := targetName(cc.naming, rel, c.RepoName)
+	var owned []*rule.Rule
 	if f == nil {
-		return nil
+		return want, nil
 	}
-	var empty []*rule.Rule
 	for _, r := range f.Rules {
-		if !isCowrapKind(c, r.Kind()) || r.ShouldKeep() {
-			continue
-		}
-		srcs := r.AttrStrings("srcs")
-		if len(srcs) == 0 {
-			continue // not a list of strings (a glob, a variable): not ours
-		}
-		local := true
-		for _, s := range srcs {
-			local = local && !strings.Contains(s, "//") && !strings.HasPrefix(s, "@")
-		}
-		if local {
-			empty = append(empty, rule.NewRule(cowrapLibrary, r.Name()))
+		if isCowrapKind(c, r.Kind()) && isOwned(r) {
+			owned = append(owned, r)
 		}
 	}
-	return empty
+	if existing(owned, want) == nil && len(owned) > 0 {
+		return owned[0].Name(), owned
+	}
+	return want, owned
+}
+
+// existing returns the rule called name among rules, or nil.
+func existing(rules []*rule.Rule, name string) *rule.Rule {
+	for _, r := range rules {
+		if r.Name() == name {
+			return r
+		}
+	}
+	return nil
+}
+
+// isOwned reports whether cowrap_library r is Gazelle's: its srcs is a
+// plain list of the package's own files, as Gazelle writes it, and it has
+// no # keep. Any other (a glob, labels of other packages, paths into
+// subdirectories, a variable) belongs to the user, and so do its srcs.
+func isOwned(r *rule.Rule) bool {
+	if r.ShouldKeep() {
+		return false
+	}
+	srcs := r.AttrStrings("srcs")
+	if len(srcs) == 0 {
+		return false
+	}
+	for _, s := range srcs {
+		if strings.ContainsAny(strings.TrimPrefix(s, ":"), "/:@") {
+			return false
+		}
+	}
+	return true
+}
+
+// userSrcs returns the files of the package that a cowrap_library of f
+// belonging to the user lists in srcs: those are left to it.
+func userSrcs(c *config.Config, f *rule.File) map[string]bool {
+	taken := map[string]bool{}
+	if f == nil {
+		return taken
+	}
+	for _, r := range f.Rules {
+		if isCowrapKind(c, r.Kind()) && !isOwned(r) {
+			for _, s := range r.AttrStrings("srcs") {
+				taken[strings.TrimPrefix(s, ":")] = true
+			}
+		}
+	}
+	return taken
 }
 
 // isCowrapKind reports whether kind is cowrap_library as this directory
@@ -152,4 +245,17 @@ func isCowrapKind(c *config.Config, kind string) bool {
 	}
 	m, ok := c.KindMap[cowrapLibrary]
 	return ok && m.KindName == kind
+}
+
+// dedupe drops repeated strings, keeping the first of each.
+func dedupe(list []string) []string {
+	seen := map[string]bool{}
+	out := list[:0]
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -5,13 +5,14 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 )
 
-func TestEmptyRules(t *testing.T) {
+func TestOwnedRules(t *testing.T) {
 	f, err := rule.LoadData("BUILD.bazel", "pkg", []byte(`
 cowrap_library(name = "local", srcs = ["a.h", ":b.h"])
 cowrap_library(name = "labels", srcs = ["//other:a.h"])
@@ -27,14 +28,18 @@ cc_library(name = "cc", srcs = ["a.h"])
 	c := config.New()
 	c.KindMap = map[string]config.MappedKind{cowrapLibrary: {FromKind: cowrapLibrary, KindName: "my_cowrap"}}
 	var names []string
-	for _, r := range emptyRules(c, f) {
-		if r.Kind() != cowrapLibrary {
-			t.Errorf("empty rule %s has kind %s", r.Name(), r.Kind())
-		}
+	name, owned := (&cowrapLang{}).ruleName(c, newConfig(), "pkg", f)
+	for _, r := range owned {
 		names = append(names, r.Name())
 	}
-	if got, want := names, []string{"local", "mapped"}; len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
-		t.Errorf("empty rules %q, want %q", got, want)
+	if got, want := names, []string{"local", "mapped"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("owned rules %q, want %q", got, want)
+	}
+	if name != "local" {
+		t.Errorf("generated rule name %q, want the first owned rule's, local", name)
+	}
+	if got, want := userSrcs(c, f), map[string]bool{"//other:a.h": true, "a.h": true}; !reflect.DeepEqual(got, want) {
+		t.Errorf("user's srcs %v, want %v", got, want)
 	}
 }
 
@@ -55,19 +60,20 @@ func TestApparentLoads(t *testing.T) {
 
 func TestMarked(t *testing.T) {
 	cc := newConfig()
-	cc.errors = policyError
-	l := &cowrapLang{}
-	for src, want := range map[string]bool{
-		"int co_wrapper bdrv_flush(BlockDriverState *bs);\n": true,
-		"int co_wrapper bdrv_bad(BlockDriverState *bs) ;\n":  false, // rejected by the grammar
-		"/* co_wrapper */\n#define co_wrapper\n":             false,
+	for src, want := range map[string]struct {
+		ok       bool
+		findings int
+	}{
+		"int co_wrapper bdrv_flush(BlockDriverState *bs);\n":                                                  {true, 0},
+		"int co_wrapper bdrv_bad(BlockDriverState *bs) ;\n":                                                   {false, 1}, // rejected by the grammar
+		"int co_wrapper bdrv_flush(BlockDriverState *bs);\nint co_wrapper bdrv_bad(BlockDriverState *bs) ;\n": {true, 1},
+		"int co_wrapper bdrv_flush(BlockDriverState *bs);\n/* unterminated":                                   {true, 1},
+		"/* co_wrapper */\n#define co_wrapper\n":                                                              {false, 0},
 	} {
-		if got := l.marked(cc, "x.h", []byte(src)); got != want {
-			t.Errorf("marked(%q) = %v, want %v", src, got, want)
+		ok, findings := check(cc, "x.h", []byte(src))
+		if ok != want.ok || len(findings) != want.findings {
+			t.Errorf("check(%q) = %v, %v; want %v and %d findings", src, ok, findings, want.ok, want.findings)
 		}
-	}
-	if l.errs != 1 {
-		t.Errorf("%d errors counted, want 1 (the rejected declaration)", l.errs)
 	}
 }
 
@@ -78,17 +84,21 @@ func TestReadFile(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "sub", "a.h"), big, 0o644)
 	d := openDir(dir)
 	defer d.close()
-	got, buf := d.readFile("sub/a.h", make([]byte, 8))
-	if !bytes.Equal(got, big) || len(buf) < 100 {
-		t.Errorf("readFile: %d bytes, buffer %d", len(got), len(buf))
+	got, buf, err := d.readFile("sub/a.h", make([]byte, 8))
+	if !bytes.Equal(got, big) || len(buf) < 100 || err != nil {
+		t.Errorf("readFile: %d bytes, buffer %d, %v", len(got), len(buf), err)
 	}
-	if got, _ := d.readFile("missing.h", buf); got != nil {
-		t.Errorf("readFile(missing.h) = %q", got)
+	if got, _, err := d.readFile("missing.h", buf); got != nil || err == nil {
+		t.Errorf("readFile(missing.h) = %q, %v", got, err)
 	}
 	gone := openDir(filepath.Join(dir, "missing"))
 	defer gone.close()
-	if got, _ := gone.readFile("a.h", buf); got != nil {
-		t.Errorf("readFile in a missing directory = %q", got)
+	if got, _, err := gone.readFile("a.h", buf); got != nil || err == nil {
+		t.Errorf("readFile in a missing directory = %q, %v", got, err)
+	}
+	// A directory cannot be read as a file: an error, not an empty file.
+	if got, _, err := d.readFile("sub", buf); got != nil || err == nil {
+		t.Errorf("readFile(sub) = %q, %v", got, err)
 	}
 }
 
@@ -104,8 +114,12 @@ func TestErrorPolicyFailsRun(t *testing.T) {
 		t.Fatalf("warnings made the run exit %d", code)
 	}
 	l.report(policyError, "an error")
+	l.report(policyError, "an error")
 	l.AfterResolvingDeps(context.Background())
 	if code != 1 {
 		t.Errorf("an error under cowrap_errors=error: exit %d, want 1", code)
+	}
+	if l.errs != 1 {
+		t.Errorf("a message printed twice counts %d errors, want 1 (printed once)", l.errs)
 	}
 }

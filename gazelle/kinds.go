@@ -2,11 +2,8 @@ package gazelle
 
 import (
 	"fmt"
-	"sync"
 
-	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/rule"
-	"github.com/bazelbuild/buildtools/tables"
 )
 
 const (
@@ -17,15 +14,18 @@ const (
 
 var cowrapKinds = map[string]rule.KindInfo{
 	cowrapLibrary: {
-		// One cowrap_library per package: an existing one is updated
-		// whatever its name, so renaming it by hand sticks.
-		MatchAny:      true,
+		// Generated rules are matched by name only: GenerateRules names
+		// its rule after the package's Gazelle-owned target (see owned.go),
+		// so a hand-written cowrap_library is never merged into.
 		NonEmptyAttrs: map[string]bool{"srcs": true},
 		MergeableAttrs: map[string]bool{
-			"srcs":     true,
-			"dialect":  true,
+			"srcs":          true,
+			"dialect":       true,
 			"include_lines": true,
-			"marks":    true,
+			"marks":         true,
+			// Set from cowrap_visibility; without it GenerateRules copies
+			// the existing value, so it stays as it is.
+			"visibility": true,
 		},
 		ResolveAttrs: map[string]bool{"deps": true},
 	},
@@ -46,32 +46,18 @@ func (*cowrapLang) Loads() []rule.LoadInfo {
 // MODULE.bazel gives rules_cowrap (bazel_dep's repo_name, or the module
 // name, which is also how the rules_cowrap module refers to itself).
 func (*cowrapLang) ApparentLoads(moduleToApparentName func(string) string) []rule.LoadInfo {
-	repo := moduleToApparentName(moduleName)
-	if repo == "" {
-		repo = moduleName
-	}
 	return []rule.LoadInfo{{
-		Name:    fmt.Sprintf("@%s//rules:defs.bzl", repo),
+		Name:    fmt.Sprintf("@%s//rules:defs.bzl", apparentName(moduleToApparentName)),
 		Symbols: []string{cowrapLibrary},
 	}}
 }
 
-// includes of cowrap_library is the ordered list of #include lines, but
-// buildtools sorts every attribute called includes (cc_library's include
-// directories) when Gazelle formats a file. Its deny list, read at each
-// format, exempts the kind and whatever map_kind or alias_kind call it.
-var denyMu sync.Mutex
-
-func keepIncludeOrder(c *config.Config) {
-	denyMu.Lock()
-	defer denyMu.Unlock()
-	tables.SortableDenylist[cowrapLibrary+".includes"] = true
-	if m, ok := c.KindMap[cowrapLibrary]; ok {
-		tables.SortableDenylist[m.KindName+".includes"] = true
-	}
-	for wrapper, kind := range c.AliasMap {
-		if kind == cowrapLibrary {
-			tables.SortableDenylist[wrapper+".includes"] = true
+// apparentName is the name by which the repository refers to rules_cowrap.
+func apparentName(moduleToApparentName func(string) string) string {
+	if moduleToApparentName != nil {
+		if repo := moduleToApparentName(moduleName); repo != "" {
+			return repo
 		}
 	}
+	return moduleName
 }

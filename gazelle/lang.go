@@ -17,6 +17,7 @@ package gazelle
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"os"
 	"sync"
@@ -29,12 +30,14 @@ import (
 type cowrapLang struct {
 	language.BaseLifecycleManager
 
+	mu sync.Mutex
 	// errs counts findings reported under cowrap_errors=error. Gazelle gives
 	// a language no way to return an error, so the run is failed from
 	// AfterResolvingDeps, after every finding is printed and before any
 	// BUILD file is written.
-	mu   sync.Mutex
 	errs int
+	// said holds every message printed, so that each is printed once.
+	said map[string]bool
 
 	reader reader // reads C files ahead of GenerateRules; see read.go
 }
@@ -47,19 +50,43 @@ func (*cowrapLang) Name() string { return cowrapName }
 // Fix has nothing to do: no earlier form of cowrap_library needs migrating.
 func (*cowrapLang) Fix(c *config.Config, f *rule.File) {}
 
-// report prints a finding under policy p.
+// report prints a finding under policy p, once.
 func (l *cowrapLang) report(p policy, format string, args ...any) {
-	switch p {
-	case policyIgnore:
+	if p == policyIgnore {
 		return
-	case policyWarn:
-		log.Printf("cowrap: warning: "+format, args...)
-	case policyError:
-		log.Printf("cowrap: error: "+format, args...)
-		l.mu.Lock()
-		l.errs++
-		l.mu.Unlock()
 	}
+	msg := fmt.Sprintf(format, args...)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.said[msg] {
+		return
+	}
+	if l.said == nil {
+		l.said = map[string]bool{}
+	}
+	l.said[msg] = true
+	if p == policyError {
+		log.Printf("cowrap: error: %s", msg)
+		l.errs++
+	} else {
+		log.Printf("cowrap: warning: %s", msg)
+	}
+}
+
+// note prints what Gazelle does that the user must know about (a removed
+// target, for one), once, whatever the policy.
+func (l *cowrapLang) note(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.said[msg] {
+		return
+	}
+	if l.said == nil {
+		l.said = map[string]bool{}
+	}
+	l.said[msg] = true
+	log.Printf("cowrap: %s", msg)
 }
 
 // exit is os.Exit; a test may replace it.

@@ -71,6 +71,7 @@ type dirRead struct {
 	done    chan struct{}
 	read    map[string]bool   // files read, by name in the directory
 	marked  map[string][]byte // the contents of those that contain a needle
+	errs    map[string]error  // the files that could not be read
 }
 
 type reader struct {
@@ -132,14 +133,18 @@ func (j *dirRead) run() {
 	defer close(j.done)
 	j.read = make(map[string]bool, len(j.files))
 	j.marked = map[string][]byte{}
+	j.errs = map[string]error{}
 	buf := make([]byte, 32<<10)
 	d := openDir(j.dir)
 	defer d.close()
 	for _, f := range j.files {
 		var src []byte
-		src, buf = d.readFile(f, buf)
+		var err error
+		src, buf, err = d.readFile(f, buf)
 		j.read[f] = true
-		if scan.ContainsAny(src, j.needles) {
+		if err != nil {
+			j.errs[f] = err
+		} else if scan.ContainsAny(src, j.needles) {
 			j.marked[f] = bytes.Clone(src)
 		}
 	}

@@ -1,6 +1,7 @@
 package gazelle
 
 import (
+	"os"
 	"path/filepath"
 	"syscall"
 )
@@ -31,8 +32,8 @@ func (d dirHandle) close() {
 
 // readFile reads the file called name (slash-separated, relative to the
 // directory) into buf, growing it as needed. It returns the contents (nil on
-// error) and the buffer to reuse.
-func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte) {
+// error), the buffer to reuse and the error.
+func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 	var fd int
 	var err error
 	if d.fd >= 0 {
@@ -41,7 +42,7 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte) {
 		fd, err = syscall.Open(filepath.Join(d.path, name), syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	}
 	if err != nil {
-		return nil, buf
+		return nil, buf, &os.PathError{Op: "open", Path: filepath.Join(d.path, name), Err: err}
 	}
 	defer syscall.Close(fd)
 	n := 0
@@ -53,8 +54,11 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte) {
 		if err == syscall.EINTR {
 			continue
 		}
-		if err != nil || k <= 0 {
-			return buf[:n], buf
+		if err != nil {
+			return nil, buf, &os.PathError{Op: "read", Path: filepath.Join(d.path, name), Err: err}
+		}
+		if k <= 0 {
+			return buf[:n], buf, nil
 		}
 		n += k
 	}

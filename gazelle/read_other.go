@@ -3,6 +3,7 @@
 package gazelle
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -16,11 +17,11 @@ func (d dirHandle) close() {}
 
 // readFile reads the file called name (slash-separated, relative to the
 // directory) into buf, growing it as needed. It returns the contents (nil on
-// error) and the buffer to reuse.
-func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte) {
+// error), the buffer to reuse and the error.
+func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 	f, err := os.Open(filepath.Join(d.path, filepath.FromSlash(name)))
 	if err != nil {
-		return nil, buf
+		return nil, buf, err
 	}
 	defer f.Close()
 	n := 0
@@ -30,8 +31,11 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte) {
 		}
 		k, err := f.Read(buf[n:])
 		n += k
-		if err != nil || k == 0 {
-			return buf[:n], buf
+		if err == io.EOF || err == nil && k == 0 {
+			return buf[:n], buf, nil
+		}
+		if err != nil {
+			return nil, buf, err
 		}
 	}
 }

@@ -3,6 +3,7 @@ package gazelle
 import (
 	"fmt"
 	"io/fs"
+	"log"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/resolve"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	bzl "github.com/bazelbuild/buildtools/build"
+	"github.com/bmatcuk/doublestar/v4"
 )
 
 // headerLang is the import language of C headers, as in
@@ -32,7 +34,7 @@ func (*cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []resol
 	dir := filepath.Dir(f.Path)
 	var hdrs []string
 	for _, attr := range []string{"hdrs", "textual_hdrs"} {
-		hdrs = append(hdrs, fileList(r.Attr(attr), dir)...)
+		hdrs = append(hdrs, fileList(c, r.Attr(attr), dir)...)
 	}
 	var specs []resolve.ImportSpec
 	seen := map[string]bool{}
@@ -86,7 +88,7 @@ func under(p, d string) (string, bool) {
 // fileList evaluates a label-list expression of local files: string lists,
 // glob() calls (expanded on disk, as Bazel would) and their sums. Labels of
 // other packages and anything else are skipped.
-func fileList(e bzl.Expr, dir string) []string {
+func fileList(c *config.Config, e bzl.Expr, dir string) []string {
 	switch e := e.(type) {
 	case *bzl.ListExpr:
 		var out []string
@@ -98,28 +100,30 @@ func fileList(e bzl.Expr, dir string) []string {
 		return out
 	case *bzl.BinaryExpr:
 		if e.Op == "+" {
-			return append(fileList(e.X, dir), fileList(e.Y, dir)...)
+			return append(fileList(c, e.X, dir), fileList(c, e.Y, dir)...)
 		}
 	case *bzl.CallExpr:
 		if g, ok := rule.ParseGlobExpr(e); ok {
-			return expandGlob(dir, g)
+			return expandGlob(c, dir, g)
 		}
 	}
 	return nil
 }
 
 // expandGlob lists the files under dir that match g, without entering
-// subpackages (directories with a BUILD file), as Bazel's glob does.
-func expandGlob(dir string, g rule.GlobValue) []string {
+// subpackages (directories with a build file, as # gazelle:build_file_name
+// names them), as Bazel's glob does.
+func expandGlob(c *config.Config, dir string, g rule.GlobValue) []string {
 	var out []string
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			log.Printf("cowrap: expanding a glob in %s: %v", dir, err)
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if rel != "." && isPackage(p) {
+			if rel != "." && isPackage(c, p) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -129,56 +133,44 @@ func expandGlob(dir string, g rule.GlobValue) []string {
 		}
 		return nil
 	})
+	if err != nil {
+		log.Printf("cowrap: expanding a glob in %s: %v", dir, err)
+	}
 	return out
 }
 
-func isPackage(dir string) bool {
-	for _, n := range []string{"BUILD.bazel", "BUILD"} {
-		if st, err := os.Stat(filepath.Join(dir, n)); err == nil && !st.IsDir() {
+// isPackage reports whether dir has a build file.
+func isPackage(c *config.Config, dir string) bool {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range ents {
+		if !e.IsDir() && c.IsValidBuildFileName(e.Name()) {
 			return true
 		}
 	}
 	return false
 }
 
+// matchAny matches name against Bazel glob patterns, where "**" stands for
+// any number of path segments, as in doublestar.
 func matchAny(patterns []string, name string) bool {
 	for _, p := range patterns {
-		if matchGlob(strings.Split(p, "/"), strings.Split(name, "/")) {
+		if ok, err := doublestar.Match(p, name); err == nil && ok {
 			return true
 		}
 	}
 	return false
-}
-
-// matchGlob matches path segments against pattern segments, where "**"
-// stands for any number of segments and others follow path.Match.
-func matchGlob(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchGlob(pat[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
-	}
-	return len(name) == 0
 }
 
 func (*cowrapLang) Embeds(r *rule.Rule, from label.Label) []label.Label { return nil }
 
 // Resolve sets deps to the cc_library rules that provide the headers the
 // generated file needs: `# gazelle:resolve c HEADER LABEL` first, then the
-// index. A header nobody provides, or several rules do, is reported under
-// the cowrap_errors policy; it adds no dep.
+// index, then rules_cowrap's runtime (see runtime.go). A header nobody
+// provides, or several rules do, is reported under the cowrap_errors
+// policy; it adds no dep.
 func (l *cowrapLang) Resolve(c *config.Config, ix *resolve.RuleIndex, rc *repo.RemoteCache, r *rule.Rule, imports any, from label.Label) {
 	imp, ok := imports.(cowrapImports)
 	if !ok {
@@ -187,9 +179,9 @@ func (l *cowrapLang) Resolve(c *config.Config, ix *resolve.RuleIndex, rc *repo.R
 	cc := getConfig(c)
 	deps := map[string]bool{}
 	for _, h := range imp.headers {
-		lbl, err := findHeader(c, ix, h, from)
+		lbl, err := findHeader(c, cc, ix, h, from)
 		if err != nil {
-			l.report(cc.errors, "%s: %v", from, err)
+			l.report(cc.errors, "%s: %v", targetLabel(from.Pkg, from.Name), err)
 			continue
 		}
 		if lbl != label.NoLabel {
@@ -210,7 +202,7 @@ func (l *cowrapLang) Resolve(c *config.Config, ix *resolve.RuleIndex, rc *repo.R
 
 // findHeader returns the rule that provides header h, or NoLabel when that
 // is the rule itself.
-func findHeader(c *config.Config, ix *resolve.RuleIndex, h string, from label.Label) (label.Label, error) {
+func findHeader(c *config.Config, cc *cowrapConfig, ix *resolve.RuleIndex, h string, from label.Label) (label.Label, error) {
 	spec := resolve.ImportSpec{Lang: headerLang, Imp: h}
 	if l, ok := resolve.FindRuleWithOverride(c, spec, headerLang); ok {
 		return l, nil
@@ -227,6 +219,9 @@ func findHeader(c *config.Config, ix *resolve.RuleIndex, h string, from label.La
 		if len(matches) > 0 {
 			return label.NoLabel, nil // only the rule itself
 		}
+		if l, ok := runtimeProvider(c, cc.d, h); ok {
+			return l, nil
+		}
 		return label.NoLabel, fmt.Errorf("no cc_library provides %q; list it in one's hdrs or add # gazelle:resolve c %s LABEL", h, h)
 	case 1:
 		return found[0], nil
@@ -237,4 +232,9 @@ func findHeader(c *config.Config, ix *resolve.RuleIndex, h string, from label.La
 	}
 	sort.Strings(names)
 	return label.NoLabel, fmt.Errorf("several rules provide %q (%s); pick one with # gazelle:resolve c %s LABEL", h, strings.Join(names, ", "), h)
+}
+
+// targetLabel is how messages name a target of this repository.
+func targetLabel(pkg, name string) string {
+	return label.New("", pkg, name).String()
 }

@@ -73,11 +73,21 @@ func TestFileList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := fileList(f.Rules[0].Attr("hdrs"), dir)
+	c := config.New()
+	got := fileList(c, f.Rules[0].Attr("hdrs"), dir)
 	sort.Strings(got)
 	// pkg/d.h is in a subpackage; labels of other packages are skipped.
 	if want := []string{"a.h", "b.h", "e.h", "sub/c.h"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("fileList = %q, want %q", got, want)
+	}
+	// # gazelle:build_file_name decides what makes a package: with
+	// BUILD.cw only, pkg/ is not one and sub/ is.
+	os.WriteFile(filepath.Join(dir, "sub", "BUILD.cw"), nil, 0o644)
+	c.ValidBuildFileNames = []string{"BUILD.cw"}
+	got = fileList(c, f.Rules[0].Attr("hdrs"), dir)
+	sort.Strings(got)
+	if want := []string{"a.h", "b.h", "e.h", "pkg/d.h"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("fileList with build_file_name BUILD.cw = %q, want %q", got, want)
 	}
 }
 
@@ -117,13 +127,16 @@ func TestResolve(t *testing.T) {
 
 	r := rule.NewRule(cowrapLibrary, "block_cowrap")
 	from := label.New("", "include/block", "block_cowrap")
-	headers := []string{"include/block/block-io.h", "block/block_int.h", "qemu/osdep.h", "x/dup.h", "missing.h"}
+	// block/block_int.h is in the index, so the runtime's is not used;
+	// block/aio.h and block/coroutines.h are the runtime's (core, and
+	// qemu-b for the default dialect).
+	headers := []string{"include/block/block-io.h", "block/block_int.h", "qemu/osdep.h", "x/dup.h", "missing.h", "block/aio.h", "block/coroutines.h"}
 	var out bytes.Buffer
 	log.SetOutput(&out)
 	defer log.SetOutput(os.Stderr)
 	l.Resolve(c, ix, nil, r, cowrapImports{headers: headers}, from)
 	// (Gazelle sorts labels its own way when it writes the file.)
-	if got, want := r.AttrStrings("deps"), []string{"//third_party:osdep", ":block"}; !reflect.DeepEqual(got, want) {
+	if got, want := r.AttrStrings("deps"), []string{"//third_party:osdep", ":block", "@rules_cowrap//runtime:core", "@rules_cowrap//runtime:qemu-b"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("deps = %q, want %q", got, want)
 	}
 	for _, want := range []string{`several rules provide "x/dup.h" (//a, //b)`, `no cc_library provides "missing.h"`} {

@@ -1,0 +1,92 @@
+package gazelle
+
+import (
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/cowrap/rules_cowrap/gen/dialect"
+)
+
+// TestRuntimeHeaders keeps runtimeHeaders equal to what runtime/BUILD.bazel
+// says: every cc_library there, indexed as Imports indexes a cc_library of
+// the repository, with the runtime/... repository paths left out (a user
+// includes qemu/osdep.h, not a path inside rules_cowrap).
+func TestRuntimeHeaders(t *testing.T) {
+	dir := filepath.Join("..", runtimePkg)
+	f, err := rule.LoadFile(filepath.Join(dir, "BUILD.bazel"), runtimePkg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := config.New()
+	got := map[string][]string{}
+	for _, r := range f.Rules {
+		if r.Kind() != ccLibrary {
+			continue
+		}
+		var hdrs []string
+		for _, spec := range (&cowrapLang{}).Imports(c, r, f) {
+			if !strings.HasPrefix(spec.Imp, runtimePkg+"/") {
+				hdrs = append(hdrs, spec.Imp)
+			}
+		}
+		sort.Strings(hdrs)
+		got[r.Name()] = hdrs
+	}
+	if !reflect.DeepEqual(got, runtimeHeaders) {
+		t.Errorf("runtime/BUILD.bazel provides\n%q\nbut runtimeHeaders (runtime.go) is\n%q\nupdate runtimeHeaders", got, runtimeHeaders)
+	}
+}
+
+func TestRuntimeProvider(t *testing.T) {
+	consumer := config.New()
+	consumer.RepoName = "app"
+	consumer.ModuleToApparentName = func(m string) string {
+		if m == moduleName {
+			return "cw"
+		}
+		return ""
+	}
+	self := config.New()
+	self.RepoName = moduleName
+	for _, tc := range []struct {
+		c       *config.Config
+		dialect string
+		header  string
+		want    string
+	}{
+		{consumer, "qemu-5.2", "block/coroutines.h", "@cw//runtime:qemu-a"},
+		{consumer, "qemu-7.2", "qemu/osdep.h", "@cw//runtime:core"},
+		{consumer, "qemu-8.0", "block/dirty-bitmap.h", "@cw//runtime:qemu-b"},
+		{consumer, "qemu-8.2", "block/block_int.h", "@cw//runtime:qemu-b3"},
+		{consumer, "qemu", "block/block-gen.h", "@cw//runtime:qemu-b"},
+		{consumer, "qemu-6.2", "block/dirty-bitmap.h", ""}, // qemu-a has none
+		{consumer, "qemu-10.2", "stdio.h", ""},
+		{self, "qemu-10.2", "block/coroutines.h", "//runtime:qemu-b"},
+	} {
+		d, err := dialect.Lookup(tc.dialect)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if l, ok := runtimeProvider(tc.c, d, tc.header); ok {
+			got = l.Rel(tc.c.RepoName, "pkg").String()
+		}
+		if got != tc.want {
+			t.Errorf("%s, %s: %q, want %q", tc.dialect, tc.header, got, tc.want)
+		}
+	}
+}
+
+// Every dialect has a runtime target.
+func TestRuntimeFamilyTarget(t *testing.T) {
+	for _, d := range dialect.All() {
+		if runtimeHeaders[runtimeFamilyTarget(d)] == nil {
+			t.Errorf("%s: runtime target %q is not in runtimeHeaders", d.Name, runtimeFamilyTarget(d))
+		}
+	}
+}

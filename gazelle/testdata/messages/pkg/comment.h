@@ -1,0 +1,3 @@
+int co_wrapper bdrv_flush(BlockDriverState *bs);
+int co_wrapper bdrv_other(BlockDriverState *bs);
+/* never closed

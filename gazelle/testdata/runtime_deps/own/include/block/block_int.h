@@ -1,0 +1,1 @@
+/* this repository's own block_int.h */
