@@ -46,6 +46,15 @@ const (
 	// add up. Default: unset (Gazelle leaves visibility alone, so
 	// package(default_visibility) applies, and a hand-set value stays).
 	visibilityDirective = "cowrap_visibility"
+	// collectDirective, with no value, in the BUILD file of directory D
+	// makes one cowrap_library in D hold every marked file of D and of the
+	// directories below it (srcs relative to D; a file in a subpackage by
+	// its label, exported there), and creates no BUILD file below D. The
+	// directories below inherit it, and D's directives apply to the target;
+	// "off" in a subdirectory's BUILD file takes that subtree out (back to
+	// one target per package), and another cowrap_collect there starts a
+	// collection of its own. Default: off.
+	collectDirective = "cowrap_collect"
 	// errorsDirective says what to do with declarations the scanner or the
 	// dialect rejects and headers no rule provides: ignore, warn (default)
 	// or error (report, then fail the run before any file is written).
@@ -85,12 +94,20 @@ type cowrapConfig struct {
 	includes     []string // nil means the dialect's includes
 	visibility   []string // nil: not Gazelle's to set
 	errors       policy
+	// collect is the cowrap_collect directory this one is in, or nil.
+	collect *collectRoot
 
 	// Derived from the above whenever they change, so that the per-file work
 	// in GenerateRules is only the needle test.
 	d         *dialect.Dialect
 	scanMarks *scan.Marks
 	needles   [][]byte
+}
+
+// collectRoot is a directory with # gazelle:cowrap_collect.
+type collectRoot struct {
+	rel string
+	cfg *cowrapConfig // its configuration, which the collected target follows
 }
 
 const cowrapName = "cowrap"
@@ -142,7 +159,7 @@ func (*cowrapLang) RegisterFlags(fs *flag.FlagSet, cmd string, c *config.Config)
 func (*cowrapLang) CheckFlags(fs *flag.FlagSet, c *config.Config) error { return nil }
 
 func (*cowrapLang) KnownDirectives() []string {
-	return []string{cowrapDirective, dialectDirective, marksDirective, namingDirective, includeDirective, visibilityDirective, errorsDirective}
+	return []string{cowrapDirective, dialectDirective, marksDirective, namingDirective, includeDirective, visibilityDirective, collectDirective, errorsDirective}
 }
 
 func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
@@ -150,13 +167,16 @@ func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
 	*cc = *getConfig(c)
 	c.Exts[cowrapName] = cc
 	if f != nil {
-		cc.directives(c, f)
+		cc.directives(c, rel, f)
+	}
+	if rel == "" {
+		l.owners.load(c)
 	}
 	l.readAhead(c, rel, cc)
 }
 
 // directives applies the directives of build file f.
-func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
+func (cc *cowrapConfig) directives(c *config.Config, rel string, f *rule.File) {
 	where := f.Path
 	if r, err := filepath.Rel(c.RepoRoot, f.Path); err == nil {
 		where = filepath.ToSlash(r)
@@ -191,6 +211,15 @@ func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
 					visibility = nil
 				}
 			}
+		case collectDirective:
+			switch d.Value {
+			case "":
+				cc.collect = &collectRoot{rel: rel}
+			case "off":
+				cc.collect = nil
+			default:
+				err = fmt.Errorf("want no value (collect here) or off")
+			}
 		case errorsDirective:
 			cc.errors, err = parsePolicy(d.Value, cc.errors)
 		default:
@@ -207,6 +236,9 @@ func (cc *cowrapConfig) directives(c *config.Config, f *rule.File) {
 		cc.visibility = visibility
 	}
 	cc.derive()
+	if cc.collect != nil && cc.collect.rel == rel {
+		cc.collect.cfg = cc
+	}
 }
 
 // The parsers below return the new value, or the old one and an error.

@@ -26,20 +26,38 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	if !cc.enabled {
 		return language.GenerateResult{}
 	}
+	if cc.collect != nil {
+		return l.generateCollect(args, cc)
+	}
 	name, owned := l.ruleName(args.Config, cc, args.Rel, args.File)
 	tgt := targetLabel(args.Rel, name)
-	taken := userSrcs(args.Config, args.File)
-	var srcs []string
+	var srcs, takenBy []string
 	for _, f := range l.markedFiles(cc, args.Rel, args.Dir, args.RegularFiles, tgt) {
-		if !taken[f] {
+		if o := l.owners.owner(path.Join(args.Rel, f)); o != "" {
+			takenBy = append(takenBy, o)
+		} else {
 			srcs = append(srcs, f)
+		}
+	}
+	if len(srcs) > 0 && args.File == nil && args.Rel != "" {
+		// A new package: Bazel's globs stop at package boundaries.
+		if by, pkg, files := shadowedGlob(args.Config, args.Rel, args.RegularFiles); by != "" {
+			l.report(cc.errors, "not creating %s for %s: that new package would take %s out of the glob of %s, which would then no longer provide them; add # gazelle:cowrap_collect to %s, or list the marked files in a cowrap_library there by hand",
+				buildFile(args.Config, args.Rel), tgt, strings.Join(files, ", "), by, buildFile(args.Config, pkg))
+			return language.GenerateResult{}
 		}
 	}
 	var res language.GenerateResult
 	for _, r := range owned {
 		if len(srcs) == 0 || r.Name() != name {
 			res.Empty = append(res.Empty, rule.NewRule(cowrapLibrary, r.Name()))
-			l.note("removing %s: no marked file of its package is left to it", targetLabel(args.Rel, r.Name()))
+			why := "no marked file of its package is left to it"
+			if len(srcs) > 0 {
+				why = "its files are in " + tgt
+			} else if len(takenBy) > 0 {
+				why = "the marked files of its package are in the srcs of " + strings.Join(dedupe(takenBy), ", ")
+			}
+			l.note("removing %s: %s", targetLabel(args.Rel, r.Name()), why)
 		}
 	}
 	if len(srcs) == 0 {
@@ -218,23 +236,6 @@ func isOwned(r *rule.Rule) bool {
 		}
 	}
 	return true
-}
-
-// userSrcs returns the files of the package that a cowrap_library of f
-// belonging to the user lists in srcs: those are left to it.
-func userSrcs(c *config.Config, f *rule.File) map[string]bool {
-	taken := map[string]bool{}
-	if f == nil {
-		return taken
-	}
-	for _, r := range f.Rules {
-		if isCowrapKind(c, r.Kind()) && !isOwned(r) {
-			for _, s := range r.AttrStrings("srcs") {
-				taken[strings.TrimPrefix(s, ":")] = true
-			}
-		}
-	}
-	return taken
 }
 
 // isCowrapKind reports whether kind is cowrap_library as this directory

@@ -40,6 +40,13 @@ type cowrapLang struct {
 	said map[string]bool
 
 	reader reader // reads C files ahead of GenerateRules; see read.go
+	owners owners // files of the user's cowrap_library targets; see owned.go
+
+	// collected holds, per cowrap_collect directory, the files its
+	// subdirectories found (they are generated first); exports holds, per
+	// package below one, the files it must export to the collected target.
+	collected map[string][]collectedFile
+	exports   map[string][]string
 }
 
 // NewLanguage is what gazelle_binary calls.

@@ -1,0 +1,138 @@
+package gazelle
+
+import (
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/label"
+	"github.com/bazelbuild/bazel-gazelle/rule"
+)
+
+// Ownership. A cowrap_library is Gazelle's when it has the form Gazelle
+// writes and no # keep: in any package, srcs is a plain list of the
+// package's own files; in a cowrap_collect directory, also the target
+// called as cowrap_naming says. Any other cowrap_library belongs to the
+// user: a glob, a variable, labels of other packages, paths reaching into
+// subdirectories, # keep, or any target where the extension is disabled.
+// The marked files a user's target lists in srcs, in any package of the
+// repository, are left to it: Gazelle never lists them again elsewhere, and
+// never edits or removes that target.
+
+// owners maps the repository path of each file that a user's cowrap_library
+// lists in srcs to that target's label.
+type owners struct {
+	once  sync.Once
+	files map[string]string
+}
+
+// load reads every BUILD file of the repository once, through Gazelle's
+// directory cache (walk.GetDirInfo, which the walk itself then reuses), so
+// that a target in a package Gazelle visits later counts on the first run.
+// c is the root directory's configuration.
+func (o *owners) load(c *config.Config) {
+	o.once.Do(func() {
+		o.files = map[string]string{}
+		var visit func(rel string, dc dirCollect)
+		visit = func(rel string, dc dirCollect) {
+			di, err := dirInfo(rel)
+			if err != nil {
+				return
+			}
+			if di.File != nil {
+				dc = dc.apply(rel, di.File)
+				for _, r := range di.File.Rules {
+					if isCowrapKind(c, r.Kind()) && !dc.isGazelles(c, rel, r) {
+						for _, p := range srcPaths(c, rel, r) {
+							o.files[p] = targetLabel(rel, r.Name())
+						}
+					}
+				}
+			}
+			for _, s := range di.Subdirs {
+				visit(path.Join(rel, s), dc)
+			}
+		}
+		visit("", dirCollect{enabled: true, naming: defaultNaming})
+	})
+}
+
+// owner returns the label of the user's target that lists file p, or "".
+func (o *owners) owner(p string) string { return o.files[p] }
+
+// dirCollect is the little of a directory's configuration that ownership
+// depends on, followed down the tree by owners.load before Gazelle
+// configures the directories.
+type dirCollect struct {
+	enabled     bool
+	naming      string
+	collectRoot bool // this directory has # gazelle:cowrap_collect
+}
+
+func (dc dirCollect) apply(rel string, f *rule.File) dirCollect {
+	dc.collectRoot = false
+	for _, d := range f.Directives {
+		switch d.Key {
+		case cowrapDirective:
+			dc.enabled, _ = parseEnabled(d.Value, dc.enabled)
+		case namingDirective:
+			dc.naming, _ = parseNaming(d.Value, dc.naming)
+		case collectDirective:
+			dc.collectRoot = d.Value == ""
+		}
+	}
+	return dc
+}
+
+// isGazelles reports whether cowrap_library r of package rel is Gazelle's.
+func (dc dirCollect) isGazelles(c *config.Config, rel string, r *rule.Rule) bool {
+	if !dc.enabled {
+		return false
+	}
+	if isOwned(r) {
+		return true
+	}
+	return dc.collectRoot && !r.ShouldKeep() && r.Name() == targetName(dc.naming, rel, c.RepoName) &&
+		len(r.AttrStrings("srcs")) > 0
+}
+
+// srcPaths returns the repository paths of the files in the srcs of rule
+// r of package rel: strings, local and absolute labels of this repository,
+// and globs.
+func srcPaths(c *config.Config, rel string, r *rule.Rule) []string {
+	var out []string
+	if list := r.AttrStrings("srcs"); list != nil {
+		for _, s := range list {
+			if p, ok := repoPath(rel, s); ok {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	if e := r.Attr("srcs"); e != nil {
+		for _, f := range fileList(c, e, filepath.Join(c.RepoRoot, filepath.FromSlash(rel))) {
+			out = append(out, path.Join(rel, f))
+		}
+	}
+	return out
+}
+
+// repoPath is the repository path of src as written in package rel.
+func repoPath(rel, src string) (string, bool) {
+	if strings.HasPrefix(src, "@") {
+		return "", false
+	}
+	if strings.HasPrefix(src, "//") || strings.HasPrefix(src, ":") {
+		l, err := label.Parse(src)
+		if err != nil {
+			return "", false
+		}
+		if l.Relative {
+			return path.Join(rel, l.Name), true
+		}
+		return path.Join(l.Pkg, l.Name), true
+	}
+	return path.Join(rel, src), true
+}
