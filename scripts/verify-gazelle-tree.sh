@@ -12,6 +12,13 @@
 # QEMU 8.2 to 10.2 it also checks the known figures: 56 marked declarations in 7 files, under
 # include/block, include/system (include/sysemu before 10.0) and block/, and
 # include/block/block-common.h (marks only in comments and #defines) not among them.
+#
+# Then collect mode: on a fresh copy with `# gazelle:cowrap_collect` added, Gazelle must write
+# exactly one cowrap_library, at the root, and no other BUILD file; its srcs must hold the same
+# marked declarations as QEMU's inputs (for 8.2 to 10.2: be exactly those 7 files), and the
+# file the generator makes from them, in that (sorted) order, must hold the same wrapper
+# blocks as the release's own block-gen.c made by its script (python3) from its inputs, in
+# any order.
 # Without a path it prints SKIP and exits 0. Knob: GAZELLE_BIN (a Gazelle with the cowrap
 # language; default: built with gazelle/cmd/build.sh).
 set -euo pipefail
@@ -28,6 +35,7 @@ trap 'rm -rf "$tmp"' EXIT
 bin=${GAZELLE_BIN:-$tmp/gazelle}
 [ -x "$bin" ] || "$repo/gazelle/cmd/build.sh" "$bin" cowrap
 go build -C "$repo" -o "$tmp/cowrap" ./gen/cmd/cowrap
+cowrap=$tmp/cowrap
 
 # check_tree TREE: 0 when Gazelle's srcs are right for the QEMU checkout TREE.
 check_tree() (
@@ -80,7 +88,7 @@ check_tree() (
     local files
     mapfile -t files <"$1"
     [ ${#files[@]} -gt 0 ] || { echo 0; return; }
-    (cd "$ws" && "$tmp/../cowrap" -dialect "$dialect" -o "$tmp/block-gen.c" "${files[@]}") >&2 || { echo error; return; }
+    (cd "$ws" && "$cowrap" -dialect "$dialect" -o "$tmp/block-gen.c" "${files[@]}") >&2 || { echo error; return; }
     grep -c '^typedef struct' "$tmp/block-gen.c" || true
   }
   decls=$(count "$tmp/found") want_decls=$(count "$tmp/want")
@@ -102,7 +110,86 @@ check_tree() (
       [ "$decls" = 56 ] || err "want 56 marked declarations"
       ;;
   esac
+  check_collect "$tree" "$dialect" "$version" || fail=1
   [ "$fail" = 0 ] && echo "PASS: verify-gazelle-tree $version"
+  exit "$fail"
+)
+
+# srcs_of BUILD_FILE: the srcs entries of its cowrap_library rules, one per line (Gazelle writes
+# one string per line, or srcs = ["x.h"] on one line).
+srcs_of() {
+  awk '
+    /^cowrap_library\(/ { in_rule = 1 }
+    in_rule && /^\)/ { in_rule = 0 }
+    in_rule && /^    srcs = \[".*"\],$/ { s = $0; gsub(/^    srcs = \["|"\],$/, "", s); print s; next }
+    in_rule && /^    srcs = \[$/ { in_srcs = 1; next }
+    in_srcs && /^    \],?$/ { in_srcs = 0; next }
+    in_srcs { s = $0; gsub(/^ *"|",?$/, "", s); print s }
+  ' "$1"
+}
+
+# blocks FILE: the wrapper blocks of a generated file (what follows the #include lines, split
+# where the scripts put three newlines), sorted, NUL-separated.
+blocks() {
+  python3 -c '
+import sys
+data = open(sys.argv[1], "rb").read()
+start = data.index(b"#include")
+body = data[start:]
+parts = body.split(b"\n\n\n")
+# parts[0] is the #include block; each wrapper follows "\n\n\n".
+sys.stdout.buffer.write(b"\0".join(sorted(p.strip(b"\n") for p in parts[1:] if p.strip(b"\n"))))
+' "$1"
+}
+
+# check_collect TREE DIALECT VERSION: 0 when collect mode gives one target whose generated file
+# has the wrapper blocks of the release's own block-gen.c.
+check_collect() (
+  tree=$1 dialect=$2 version=$3
+  ctmp=$(mktemp -d "$tmp/collect.XXXXXX")
+  ws=$ctmp/qemu
+  cp -al "$tree" "$ws" 2>/dev/null || cp -a "$tree" "$ws"
+  printf '# gazelle:cowrap_dialect %s\n# gazelle:cowrap_collect\n' "$dialect" > "$ws/BUILD.bazel"
+  fail=0
+  err() { echo "FAIL: collect: $*"; fail=1; }
+  rc=0
+  (cd "$ws" && "$bin" -repo_root "$ws") >"$ctmp/stdout" 2>"$ctmp/stderr" || rc=$?
+  [ "$rc" = 0 ] || err "gazelle exited $rc"
+  if grep -v 'no cc_library provides' "$ctmp/stderr" >"$ctmp/findings"; then
+    err "gazelle reported:"; sed 's/^/  /' "$ctmp/findings"
+  fi
+  others=$(cd "$ws" && find . -name BUILD.bazel ! -path ./BUILD.bazel | sort)
+  [ -z "$others" ] || err "BUILD files created below the root: $others"
+  rules=$(grep -c '^cowrap_library(' "$ws/BUILD.bazel" || true)
+  [ "$rules" = 1 ] || err "want one cowrap_library at the root, got $rules"
+  srcs_of "$ws/BUILD.bazel" >"$ctmp/found"
+  grep -q '^//' "$ctmp/found" && err "srcs with labels (no subdirectory is a package here)"
+  meson_inputs "$tree/block/meson.build" >"$ctmp/inputs"
+  sort "$ctmp/inputs" >"$ctmp/want"
+  echo "QEMU $version collect mode: one target, $(wc -l <"$ctmp/found") srcs"
+  case $version in
+    8.2|9.*|10.*) cmp -s "$ctmp/want" "$ctmp/found" || { err "srcs are not exactly block/meson.build's inputs (-want +got):"; diff -u "$ctmp/want" "$ctmp/found" | sed 's/^/  /'; } ;;
+    *) comm -13 "$ctmp/want" "$ctmp/found" | grep -q . && err "srcs that are not block/meson.build's inputs: $(comm -13 "$ctmp/want" "$ctmp/found" | tr '\n' ' ')" ;;
+  esac
+  if ! command -v python3 >/dev/null; then
+    echo "SKIP: collect mode's wrapper blocks: python3 is needed to run QEMU's script"
+    exit "$fail"
+  fi
+  mapfile -t inputs <"$ctmp/inputs"
+  mapfile -t found <"$ctmp/found"
+  (cd "$tree" && python3 "$QEMU_SCRIPT" "$ctmp/qemu.c" "${inputs[@]}") 2>"$ctmp/qemu.err" ||
+    { err "QEMU's script failed: $(tail -1 "$ctmp/qemu.err")"; exit 1; }
+  (cd "$ws" && "$cowrap" -dialect "$dialect" -o "$ctmp/ours.c" "${found[@]}") 2>"$ctmp/ours.err" ||
+    { err "cowrap failed on the srcs: $(head -3 "$ctmp/ours.err")"; exit 1; }
+  blocks "$ctmp/qemu.c" >"$ctmp/qemu.blocks"
+  blocks "$ctmp/ours.c" >"$ctmp/ours.blocks"
+  n=$(grep -c '^ \* Wrappers for \|^/\*$' "$ctmp/qemu.c" || true)
+  if cmp -s "$ctmp/qemu.blocks" "$ctmp/ours.blocks"; then
+    echo "collect mode: the wrapper blocks ($n) equal those of QEMU $version's block-gen.c"
+  else
+    err "the wrapper blocks differ from QEMU $version's block-gen.c (sorted, -qemu +cowrap):"
+    diff -u <(tr '\0' '\n' <"$ctmp/qemu.blocks") <(tr '\0' '\n' <"$ctmp/ours.blocks") | head -40 | sed 's/^/  /'
+  fi
   exit "$fail"
 )
 
