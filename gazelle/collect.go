@@ -38,6 +38,11 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 		res.Empty = append(res.Empty, rule.NewRule(cowrapLibrary, r.Name()))
 		l.note("removing %s: cowrap_collect in %s puts its files in %s", targetLabel(args.Rel, r.Name()), buildFile(c, root.rel), tgt)
 	}
+	if args.Rel != root.rel && len(owned) > 0 && len(owned) == len(args.File.Rules) {
+		// A package an earlier run created: it still takes its files out
+		// of the enclosing package's globs. Gazelle deletes no file.
+		l.note("%s holds no target now: delete it, so that its files are in the enclosing package (and its globs) again", buildFile(c, args.Rel))
+	}
 
 	pkg := args.Rel
 	if args.File == nil {
