@@ -1,11 +1,13 @@
 #!/bin/bash
 # setup.sh - create (or reuse) a Debian sid chroot with Debian's bazel-bootstrap 7.7.1 and the
-# offline module sources (rules_go, gazelle, stubs) that tools/bazel needs on a host without
+# offline module sources (rules_go patched as patches/ says, gazelle, stubs) that tools/bazel needs on a host without
 # a Bazel >= 7 and without access to the Bazel registry (Debian bookworm has only Bazel 4).
 #
 # Idempotent and safe to run concurrently (flock): every step checks whether its result
-# exists. On success it writes $COWRAP_BASE/setup.stamp; tools/bazel re-runs this script
-# whenever the stamp does not match this file's content.
+# exists; nothing that a running Bazel server uses is deleted or edited in place (the output
+# root and caches are kept). On success it writes $COWRAP_BASE/setup.stamp; tools/bazel re-runs
+# this script whenever the stamp does not match this file's and its patches' content (a re-run
+# on a complete chroot takes about N s).
 # Needs: root, the Debian mirror of the host's apt sources and the Go module proxy (`go env GOPROXY`).
 #
 # Knobs (defaults in brackets):
@@ -25,12 +27,14 @@ MODS=$ROOT/opt/bazel-modules          # /opt/bazel-modules inside the chroot
 STAMP=$COWRAP_BASE/setup.stamp
 log() { printf '[bazel-offline setup %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# The stamp: this script and its patches. `setup.sh --want-stamp` prints it (tools/bazel compares).
+want_stamp=$(cat "$HERE/setup.sh" "$HERE"/patches/* | sha256sum | cut -d' ' -f1)
+[ "${1:-}" != --want-stamp ] || { echo "$want_stamp"; exit 0; }
 [ "$(id -u)" = 0 ] || { echo "setup.sh: must run as root (debootstrap, chroot, mount)" >&2; exit 1; }
 mkdir -p "$COWRAP_BASE"
 # One setup at a time: tools/bazel may be started by several people at once.
 exec 9>"$COWRAP_BASE/setup.lock"
 flock 9
-want_stamp=$(sha256sum "$HERE/setup.sh" | cut -d' ' -f1)
 if [ "$(cat "$STAMP" 2>/dev/null)" = "$want_stamp" ] && [ "${1:-}" != --force ]; then
   exit 0   # someone else finished the same setup while we waited for the lock
 fi
@@ -82,27 +86,29 @@ fi
 
 # ---------------------------------------------------------------- 3. module sources
 mkdir -p "$MODS"
-fetch_mod() { # $1 = Go module path, $2 = version, $3 = destination directory
+fetch_mod() { # $1 = Go module path, $2 = version, $3 = destination directory, $4... = patches (-p1)
   [ -f "$3/MODULE.bazel" ] && return 0
-  local dir
+  local dir p
   dir=$(GOFLAGS=-mod=mod go mod download -json "$1@$2" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
   [ -n "$dir" ] || { echo "go mod download $1@$2 failed" >&2; exit 1; }
-  rm -rf "$3.tmp"; cp -r "$dir" "$3.tmp"; chmod -R u+w "$3.tmp"; mv "$3.tmp" "$3"
+  rm -rf "$3.tmp"; cp -r "$dir" "$3.tmp"; chmod -R u+w "$3.tmp"
+  for p in "${@:4}"; do
+    log "patching $(basename "$3"): $(basename "$p")"
+    patch -s -p1 -d "$3.tmp" --no-backup-if-mismatch <"$p" || { echo "patch $p failed" >&2; exit 1; }
+  done
+  mv "$3.tmp" "$3"
 }
 log "rules_go $RULES_GO_VERSION and gazelle $GAZELLE_VERSION from the Go module proxy"
-RG=$MODS/rules_go-$RULES_GO_VERSION
+# rules_go, patched (patches/): its default SDK ("go_default_sdk", used when no module asks for
+# another) is the host's Go, not a download from go.dev, so consumers need no go_sdk lines.
+# The directory is named after the patches, so a changed patch makes a new copy, and the copy
+# a running Bazel server (or an older setup.sh) uses is never edited in place.
+command -v patch >/dev/null || { log "installing patch"; apt-get install -y -q patch >/dev/null; }
+RG_PATCHES=("$HERE"/patches/rules_go-*.patch)
+RG=$MODS/rules_go-$RULES_GO_VERSION-cowrap-$(cat "${RG_PATCHES[@]}" | sha256sum | cut -c1-12)
 GZ=$MODS/gazelle-$GAZELLE_VERSION
-fetch_mod github.com/bazelbuild/rules_go "$RULES_GO_VERSION" "$RG"
+fetch_mod github.com/bazelbuild/rules_go "$RULES_GO_VERSION" "$RG" "${RG_PATCHES[@]}"
 fetch_mod github.com/bazelbuild/bazel-gazelle "$GAZELLE_VERSION" "$GZ"
-# rules_go registers a default SDK ("go_default_sdk") whose evaluation downloads the SDK index
-# from the Go website even when the root only uses go_sdk.host(); drop it from our copy.
-if grep -q go_default_sdk "$RG/MODULE.bazel"; then
-  log "patching rules_go MODULE.bazel: no go_default_sdk download"
-  cp "$RG/MODULE.bazel" "$RG/MODULE.bazel.orig"
-  awk '/^go_sdk\.(download|from_file)\(/ { inblk = 1; blk = "" }
-       inblk { blk = blk $0 "\n"; if ($0 ~ /^\)/) { inblk = 0; if (blk !~ /go_default_sdk/) printf "%s", blk }; next }
-       { print }' "$RG/MODULE.bazel.orig" > "$RG/MODULE.bazel"
-fi
 # go_repository adds package_metadata targets that need rules_license >= 1.0 (Debian: 0.0.7).
 if grep -q '^        if not repo_file.exists:$' "$GZ/internal/go_repository.bzl"; then
   log "patching gazelle go_repository.bzl: no generated package metadata"
@@ -143,13 +149,14 @@ EOS
 # which keeps every sandbox tree on disk; turn that off at the source.
 sed -i 's/^build --sandbox_debug$/# build --sandbox_debug  (disabled by rules_cowrap setup.sh)/' "$ROOT/etc/bazel/bazelrc"
 mkdir -p "$COWRAP_BASE/out"
-cat > "$ROOT/etc/bazel.bazelrc" <<EOF
+# Written aside and renamed: running Bazel clients never read a half-written file.
+cat > "$ROOT/etc/bazel.bazelrc.tmp" <<EOF
 # Written by rules_cowrap tools/bazel-offline/setup.sh: machine-specific settings of the chroot.
 # Output root outside the chroot, mounted at the same path inside, so bazel-bin works on the host.
 startup --output_user_root=$COWRAP_BASE/out
 # Offline module sources for what Debian does not package (or packages too old).
 common --override_module=rules_shell=/usr/share/bazel/rules/shell
-common --override_module=rules_go=/opt/bazel-modules/rules_go-$RULES_GO_VERSION
+common --override_module=rules_go=${RG#"$ROOT"}
 common --override_module=gazelle=/opt/bazel-modules/gazelle-$GAZELLE_VERSION
 common --override_module=protobuf=/opt/bazel-modules/stubs/protobuf
 common --override_module=zlib=/opt/bazel-modules/stubs/zlib
@@ -158,6 +165,8 @@ common --override_module=package_metadata=/opt/bazel-modules/stubs/package_metad
 common --override_module=buildozer=/opt/bazel-modules/stubs/buildozer
 # Without this Bazel 7's WORKSPACE suffix downloads bazel_skylib & co.
 common --noenable_workspace
+# No MODULE.bazel.lock: the overrides above make module resolution machine-specific.
+common --lockfile_mode=off
 # Go proxy settings for go_deps / go_repository (enter.sh forwards them from the host).
 common --repo_env=GOPROXY --repo_env=GOSUMDB --repo_env=GONOSUMDB --repo_env=GOPRIVATE
 # The kernel refuses user namespaces to a chrooted process, so linux-sandbox cannot work here.
@@ -165,6 +174,7 @@ build --spawn_strategy=processwrapper-sandbox,local
 # Shared by every checkout on this machine (fresh clones build warm); bounded in size.
 build --disk_cache=$COWRAP_BASE/disk-cache --experimental_disk_cache_gc_max_size=8G
 EOF
+mv "$ROOT/etc/bazel.bazelrc.tmp" "$ROOT/etc/bazel.bazelrc"
 
 echo "$want_stamp" > "$STAMP"
 log "done in $(( $(date +%s) - t0 ))s; chroot size: $(du -shx "$ROOT" | cut -f1)"
