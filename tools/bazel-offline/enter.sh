@@ -102,7 +102,10 @@ bind_dir() { # make host directory $1 visible at the same path inside the chroot
 }
 
 if [ "${_COWRAP_STAGE:-}" = "" ]; then   # first pass, in the host's namespace
-  export HOST_GOROOT=${HOST_GOROOT:-$(go env GOROOT)}
+  # The host's Go settings, in one `go env` call (it reports the environment's values first).
+  { read -r goroot; read -r GOPROXY; read -r GOSUMDB; read -r GONOSUMDB; read -r GOPRIVATE; read -r GOFLAGS
+  } < <(go env GOROOT GOPROXY GOSUMDB GONOSUMDB GOPRIVATE GOFLAGS)
+  export HOST_GOROOT=${HOST_GOROOT:-$goroot} GOPROXY GOSUMDB GONOSUMDB GOPRIVATE GOFLAGS
   export _COWRAP_CWD=$PWD                # nsenter moves to /
   if [ $SHARED = 0 ]; then
     export _COWRAP_STAGE=enter
@@ -153,10 +156,9 @@ esac
 # The working directory inside: the caller's if it is visible there, else /.
 cwd=$(realpath "$_COWRAP_CWD")
 [ "$R$cwd" -ef "$cwd" ] || cwd=/
-# A clean environment; Go proxy settings come from the host (environment first, then `go env`).
-goenv() { local v; v=$(printenv "$1" || true); [ -n "$v" ] || v=$(go env "$1" 2>/dev/null || true); printf '%s' "$v"; }
+# A clean environment; Go proxy settings come from the host (read in the first pass).
 exec chroot "$R" /usr/bin/env -i HOME=/root USER=root LANG=C.UTF-8 TERM="${TERM:-dumb}" \
   PATH=/usr/local/go/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  GOPROXY="$(goenv GOPROXY)" GOSUMDB="$(goenv GOSUMDB)" GONOSUMDB="$(goenv GONOSUMDB)" \
-  GOPRIVATE="$(goenv GOPRIVATE)" GOTOOLCHAIN=local GOFLAGS="$(goenv GOFLAGS)" \
+  GOPROXY="$GOPROXY" GOSUMDB="$GOSUMDB" GONOSUMDB="$GONOSUMDB" \
+  GOPRIVATE="$GOPRIVATE" GOTOOLCHAIN=local GOFLAGS="$GOFLAGS" \
   /bin/bash -c 'cd "$0"; exec "$@"' "$cwd" "$@"
