@@ -1,0 +1,91 @@
+# tests/consumer_prebuilt/lib.sh - sourced by prebuilt_test.sh and bench/toolchain.sh: set up the
+# prebuilt-toolchain consumer (this directory) against release archives served by nginx.
+#   prebuilt_setup TMP   copies this working tree to TMP/rules_cowrap, runs tools/release there with
+#                        the README's version (writing that copy's toolchains/integrity.json), and
+#                        serves the archives at $mirror/vVERSION/ (nginx on loopback; $mirror/cache/
+#                        is a WebDAV remote cache). Sets: version, snippet, mirror, NG.
+#   prebuilt_consumer DIR  a copy of the consumer module at DIR (TMP/...), its MODULE.bazel being the
+#                        checked-in one with base_url = $mirror and rules_cowrap at ../rules_cowrap.
+#   prebuilt_cleanup     stops nginx.
+# Needs $repo (the checkout) and a fail() function.
+here=$repo/tests/consumer_prebuilt
+
+prebuilt_setup() {
+  local tmp=$1 try port=
+  command -v nginx >/dev/null || { echo "installing nginx (apt)"; apt-get install -y -q nginx >/dev/null; }
+  # the README's snippet, which the checked-in consumer must hold verbatim
+  snippet=$(awk '$0 == "<!-- prebuilt: MODULE.bazel -->" { f = 1; next }
+    f == 1 && /^```/ { f = 2; next } f == 2 && /^```$/ { exit } f == 2 { print }' "$repo/README.md")
+  [ -n "$snippet" ] || fail "README.md has no snippet marked <!-- prebuilt: MODULE.bazel -->"
+  [[ "$(cat "$here/MODULE.bazel")" == *"$snippet"* ]] ||
+    fail "tests/consumer_prebuilt/MODULE.bazel does not hold the README's snippet"
+  version=$(printf '%s\n' "$snippet" | sed -n 's/^ *version = "\(.*\)",$/\1/p')
+  [ -n "$version" ] || fail "no version = \"...\" in the README's snippet"
+
+  # tracked and untracked (not ignored) files of the working tree
+  mkdir -p "$tmp/rules_cowrap"
+  (cd "$repo" && git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
+    [ -e "$f" ] && printf '%s\0' "$f"; done | xargs -0 cp --parents -t "$tmp/rules_cowrap")
+  NG=$tmp/nginx
+  mkdir -p "$NG/www/cache" "$NG/tmp"
+  (cd "$tmp/rules_cowrap" && go run ./tools/release -version "$version" -out "$NG/www/v$version") | sed 's/^/  /'
+
+  for try in 1 2 3 4 5; do
+    port=$((20000 + RANDOM % 20000))
+    cat >"$NG/nginx.conf" <<NGINX
+user root;
+worker_processes 1;
+daemon on;
+pid $NG/nginx.pid;
+error_log $NG/error.log;
+events { worker_connections 256; }
+http {
+  access_log $NG/access.log;
+  client_body_temp_path $NG/tmp/body;
+  proxy_temp_path $NG/tmp/proxy;
+  fastcgi_temp_path $NG/tmp/fastcgi;
+  uwsgi_temp_path $NG/tmp/uwsgi;
+  scgi_temp_path $NG/tmp/scgi;
+  server {
+    listen 127.0.0.1:$port;
+    root $NG/www;
+    location /cache/ {
+      dav_methods PUT;
+      create_full_put_path on;
+      client_max_body_size 0;
+    }
+  }
+}
+NGINX
+    nginx -p "$NG" -c "$NG/nginx.conf" 2>>"$NG/start.log" && break
+    port=
+  done
+  [ -n "$port" ] || { cat "$NG/start.log" >&2; fail "nginx did not start"; }
+  mirror=http://127.0.0.1:$port
+  curl -fsS -o /dev/null "$mirror/v$version/SHA256SUMS" || fail "nginx does not serve $mirror/v$version/SHA256SUMS"
+}
+
+prebuilt_consumer() {
+  mkdir -p "$1"
+  cp -r "$here/." "$1/"
+  rm "$1/prebuilt_test.sh" "$1/lib.sh"
+  sed -i -e 's|path = "../..",|path = "../rules_cowrap",|' \
+    -e "s|^    # base_url = \"https://mirror.example.com/rules_cowrap\",.*|    base_url = \"$mirror\",|" "$1/MODULE.bazel"
+  grep -q "base_url = \"$mirror\"" "$1/MODULE.bazel" || fail "could not set base_url in $1/MODULE.bazel"
+  # rules_go registers its toolchains for the whole module graph, so any toolchain resolution
+  # evaluates its go_sdk extension. The offline chroot's rules_go (tools/bazel-offline) cannot
+  # download its default SDK; where its copy has none, the host's SDK stands in, as a consumer's
+  # own go_sdk lines would (it is only linked; the prebuilt build uses no Go toolchain).
+  local rg
+  rg=$(ls "${COWRAP_BASE:-/var/cache/cowrap-bazel}"/sid/opt/bazel-modules/rules_go-*/MODULE.bazel 2>/dev/null | head -n 1)
+  if [ -n "$rg" ] && ! grep -q go_default_sdk "$rg"; then
+    echo "note: the offline chroot's rules_go has no default Go SDK; $1/MODULE.bazel gets go_sdk.host()" >&2
+    printf '%s\n' '' 'bazel_dep(name = "rules_go", version = "0.57.0")' \
+      'go_sdk = use_extension("@rules_go//go:extensions.bzl", "go_sdk")' 'go_sdk.host()' >>"$1/MODULE.bazel"
+  fi
+}
+
+prebuilt_cleanup() {
+  [ -f "$NG/nginx.pid" ] && kill "$(cat "$NG/nginx.pid")" 2>/dev/null
+  return 0
+}

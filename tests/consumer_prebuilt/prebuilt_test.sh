@@ -1,0 +1,100 @@
+#!/bin/bash
+# tests/consumer_prebuilt/prebuilt_test.sh - a C project with the README's "Prebuilt generator"
+# lines builds with no Go at all (issue 11). On copies under /tmp (the offline launcher's chroot
+# sees the workspace and /tmp):
+#   1. tools/release makes the archives of the README's version from this working tree and writes
+#      their sha256 into the copy of rules_cowrap (toolchains/integrity.json); nginx on loopback
+#      serves them as a release mirror (and is the remote cache of step 3);
+#   2. the consumer (tests/consumer_prebuilt: MODULE.bazel holds the README's snippet verbatim,
+#      base_url set to the mirror) builds from an empty output base with no disk or repository
+#      cache: only the exec platform's archive is downloaded, the binary runs, and the execution
+#      log has CoWrap spawns and no Go action; toolchain resolution picked the prebuilt binary;
+#   3. a second checkout of the consumer (other path, other output base) gets every CoWrap spawn
+#      from the remote cache: the prebuilt tool gives the same action keys everywhere;
+#   4. the from-source toolchain (--extra_toolchains) writes byte-identical files;
+#   5. an exec platform with no prebuilt binary (linux s390x) resolves to the from-source one.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+say() { printf '[prebuilt_test] %s\n' "$*"; }
+fail() { printf '[prebuilt_test] FAIL: %s\n' "$*" >&2; exit 1; }
+tmp=$(mktemp -d /tmp/cowrap-prebuilt.XXXXXX)
+A=$tmp/consumer-a B=$tmp/consumer-b
+. "$repo/tests/consumer_prebuilt/lib.sh"
+host=$(go env GOHOSTOS)_$(go env GOHOSTARCH)  # the exec platform of this machine
+cleanup() {
+  set +e
+  prebuilt_cleanup
+  # expunge also stops each consumer's Bazel server; their output bases are never reused
+  for w in "$A" "$B"; do [ -f "$w/MODULE.bazel" ] && (cd "$w" && "$repo/tools/bazel" clean --expunge >/dev/null 2>&1); done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+bazel() { "$repo/tools/bazel" "$@"; }
+execlog() { (cd "$repo" && go run ./tests/bazel/execlog "$@"); }
+GO_MNEMONICS='GoStdlib|GoCompilePkg|GoLink|GoToolchainBinaryBuild'
+
+# ---- 1. the release archives of the README's version, served by nginx
+say "tools/release with the README's version, in a copy of this working tree"
+prebuilt_setup "$tmp"
+say "README's snippet: cowrap.prebuilt(version = \"$version\", ...); nginx serves $mirror/v$version/"
+
+# ---- 2. the consumer: cold build with the prebuilt toolchain
+prebuilt_consumer "$A"
+prebuilt_consumer "$B"
+flags=(--disk_cache= --repository_cache= --remote_cache="$mirror/cache/")
+cd "$A"
+say "A: bazel build //... (empty output base, no disk or repository cache, empty remote cache)"
+t0=$(date +%s)
+bazel build "${flags[@]}" --execution_log_json_file="$tmp/a.json" --toolchain_resolution_debug=cowrap \
+  //... 2>"$tmp/a.err" || { cat "$tmp/a.err"; fail "the consumer's cold build failed"; }
+say "A: cold build: $(($(date +%s) - t0)) s"
+execlog -want miss "$tmp/a.json" | tee "$tmp/a.txt" | sed 's/^/  /' || fail "A's CoWrap spawns did not run"
+if grep -E "\"mnemonic\": \"($GO_MNEMONICS)\"" "$tmp/a.json" | sort | uniq -c; then
+  fail "the build with the prebuilt toolchain ran the Go actions above"
+fi
+grep -qE "toolchain_type -> toolchain @@rules_cowrap[~+]+cowrap[~+]cowrap_$host//:cowrap_toolchain" "$tmp/a.err" ||
+  { grep ToolchainResolution "$tmp/a.err" | grep cowrap >&2; fail "toolchain resolution did not pick the prebuilt $host binary"; }
+say "A: toolchain resolution picked @cowrap_$host; no Go action ($GO_MNEMONICS) in the execution log"
+gets=$(grep -o '"GET /v[^ ]*' "$NG/access.log" | grep -v SHA256SUMS | sort -u)
+[ "$gets" = "\"GET /v$version/cowrap-$version-$host.tar.gz" ] || fail "downloads from the mirror: ${gets:-none} (want only the $host archive)"
+say "A: downloaded only cowrap-$version-$host.tar.gz"
+# rules_go registers its toolchains for the whole module graph, so Bazel evaluates its go_sdk
+# extension in any build; a downloaded SDK would hold a real bin/go (a host SDK only links).
+ext=$(bazel info output_base 2>/dev/null)/external
+say "A: rules_go repositories set up: $(ls "$ext" | grep -E '^rules_go' | tr '\n' ' ')"
+sdk=$(cd "$ext" && find . -mindepth 3 -maxdepth 3 -path './*/bin/go' -type f)
+[ -z "$sdk" ] || fail "a Go SDK was downloaded: $sdk"
+say "A: no Go SDK downloaded (no bin/go file under $ext)"
+out=$(bazel run "${flags[@]}" //:demo 2>/dev/null) || fail "//:demo exited non-zero: $out"
+say "A: //:demo: $out"
+[ "$out" = "counter_add: 1+2+3 = 6 in 3 coroutine(s)" ] || fail "//:demo printed '$out'"
+mkdir -p "$tmp/gen-prebuilt"
+sed -n 's/^output: //p' "$tmp/a.txt" | while read -r p; do cp "$A/$p" "$tmp/gen-prebuilt/$(basename "$p")"; done
+
+# ---- 3. another checkout, another output base: the same action keys (remote cache hits)
+say "B: bazel build at another path: every CoWrap spawn must be a remote cache hit"
+(cd "$B" && bazel build "${flags[@]}" --execution_log_json_file="$tmp/b.json" //... 2>"$tmp/b.err") ||
+  { cat "$tmp/b.err"; fail "B's build failed"; }
+execlog -want hit "$tmp/b.json" | sed 's/^/  /' || fail "B's CoWrap spawns missed the remote cache: their action keys differ"
+
+# ---- 4. mixed versions: the from-source generator writes the same bytes
+say "A: the same targets with --extra_toolchains=@rules_cowrap//toolchains:from_source"
+bazel build --extra_toolchains=@rules_cowrap//toolchains:from_source \
+  --execution_log_json_file="$tmp/src.json" //... 2>"$tmp/src.err" || { cat "$tmp/src.err"; fail "from-source build failed"; }
+grep -qE "\"mnemonic\": \"GoLink\"" "$tmp/src.json" || fail "the from-source build has no GoLink spawn: it did not use the from-source toolchain"
+execlog "$tmp/src.json" | tee "$tmp/src.txt" | sed 's/^/  /'
+n=0
+while read -r p; do
+  cmp "$tmp/gen-prebuilt/$(basename "$p")" "$A/$p" || fail "$p: the prebuilt and the from-source generator differ"
+  n=$((n + 1))
+done < <(sed -n 's/^output: //p' "$tmp/src.txt")
+[ "$n" -gt 0 ] || fail "no CoWrap output of the from-source build"
+say "A: $n generated file(s) byte-identical with the prebuilt and the from-source generator"
+
+# ---- 5. an exec platform without a prebuilt binary falls back to the from-source toolchain
+bazel cquery --extra_execution_platforms=//platforms:linux_s390x --toolchain_resolution_debug=cowrap \
+  //:counter_cowrap_gen >/dev/null 2>"$tmp/s390x.err" || { cat "$tmp/s390x.err"; fail "cquery on linux_s390x failed"; }
+grep -qE 'Selected execution platform //platforms:linux_s390x, type @@rules_cowrap[~+]//toolchains:toolchain_type -> toolchain @@rules_cowrap[~+]//toolchains:from_source_cowrap' "$tmp/s390x.err" ||
+  { grep ToolchainResolution "$tmp/s390x.err" | grep cowrap >&2; fail "linux_s390x did not fall back to the from-source toolchain"; }
+say "linux_s390x (no prebuilt binary): the from-source toolchain"
+say "OK"
