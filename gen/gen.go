@@ -122,15 +122,34 @@ func Check(opts Options, inputs []Input) *Plan {
 // which cowrap does not evaluate), or two names giving the same struct or
 // entry function, or a wrapper calling another wrapper instead of its target.
 func clashes(inputs []Input, perFile [][]*model.Wrapper, lenient bool) []model.Diag {
-	type def struct {
-		w    *model.Wrapper
-		what string
+	type site struct {
+		w   *model.Wrapper
+		seq int
 	}
-	defs := map[string]def{}
-	order := map[*model.Wrapper]int{}
-	var diags []model.Diag
+	type helper struct {
+		target string
+		bh     bool // Target_bh of a no_co wrapper, else Target_entry
+	}
+	total := 0
+	for _, ws := range perFile {
+		total += len(ws)
+	}
+	var (
+		names   = make(map[string]site, total)
+		structs = make(map[string]site, total)
+		helpers = make(map[helper]site, total)
+		defined = make([]site, 0, total) // in input order
+		diags   []model.Diag
+		seq     int
+	)
 	report := func(w *model.Wrapper, format string, args ...any) {
 		diags = append(diags, model.Diag{Warning: lenient, Error: &scan.Error{File: w.File, Pos: w.Pos, Msg: w.Name + ": " + fmt.Sprintf(format, args...)}})
+	}
+	helperName := func(h helper) string {
+		if h.bh {
+			return h.target + "_bh"
+		}
+		return h.target + "_entry"
 	}
 	given := map[string]int{}
 	for i, ws := range perFile {
@@ -144,30 +163,39 @@ func clashes(inputs []Input, perFile [][]*model.Wrapper, lenient bool) []model.D
 		}
 		given[p] = i
 		for _, w := range ws {
-			order[w] = len(order)
-			helper := w.Target + "_entry"
-			if w.Kind == model.NoCo {
-				helper = w.Target + "_bh"
+			seq++
+			h := helper{w.Target, w.Kind == model.NoCo}
+			if first, dup := names[w.Name]; dup {
+				report(w, "wrapper declared twice; first declared at %s:%s", first.w.File, first.w.Pos)
+				continue
 			}
-			for _, d := range []def{{w, "wrapper " + w.Name}, {w, "struct " + w.Struct}, {w, "function " + helper}} {
-				sym := d.what[strings.IndexByte(d.what, ' ')+1:]
-				if first, dup := defs[sym]; dup {
-					if first.w.Name == w.Name {
-						report(w, "wrapper declared twice; first declared at %s:%s", first.w.File, first.w.Pos)
-					} else {
-						report(w, "its generated %s collides with the %s generated for %s at %s:%s", d.what, first.what, first.w.Name, first.w.File, first.w.Pos)
-					}
-					break
-				}
-				defs[sym] = d
+			if first, dup := structs[w.Struct]; dup {
+				report(w, "its generated struct %s collides with the one generated for %s at %s:%s", w.Struct, first.w.Name, first.w.File, first.w.Pos)
+				continue
 			}
+			if first, dup := helpers[h]; dup {
+				report(w, "its generated function %s collides with the one generated for %s at %s:%s", helperName(h), first.w.Name, first.w.File, first.w.Pos)
+				continue
+			}
+			names[w.Name] = site{w, seq}
+			structs[w.Struct] = site{w, seq}
+			helpers[h] = site{w, seq}
+			defined = append(defined, site{w, seq})
 		}
 	}
-	for _, ws := range perFile {
-		for _, w := range ws {
-			if d, ok := defs[w.Target]; ok && d.w.Name == w.Target && order[d.w] < order[w] {
-				report(w, "it calls %s, which is itself a wrapper (declared at %s:%s), not the function it wraps", w.Target, d.w.File, d.w.Pos)
+	// Rare cross-namespace clashes: a wrapper named like another's helper
+	// function, or a wrapper whose target is another wrapper.
+	for _, s := range defined {
+		w := s.w
+		for _, suffix := range []string{"_entry", "_bh"} {
+			if t, ok := strings.CutSuffix(w.Name, suffix); ok {
+				if o, dup := helpers[helper{t, suffix == "_bh"}]; dup {
+					report(w, "the wrapper's name is also the function generated for %s at %s:%s", o.w.Name, o.w.File, o.w.Pos)
+				}
 			}
+		}
+		if o, ok := names[w.Target]; ok && o.seq < s.seq {
+			report(w, "it calls %s, which is itself a wrapper (declared at %s:%s), not the function it wraps", w.Target, o.w.File, o.w.Pos)
 		}
 	}
 	return diags
@@ -196,7 +224,7 @@ func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag)
 			ws = append(ws, w)
 		}
 	}
-	if opts.Template == nil && r.Unreadable == nil && bytes.Contains(in.Data, coWrapper) {
+	if opts.Template == nil && r.Unreadable == nil && r.Text != "" {
 		diags = append(diags, unread(d, in, r)...)
 	}
 	if opts.Lenient && opts.Template == nil {
@@ -213,7 +241,7 @@ func lenient(d *dialect.Dialect, in Input, r scan.Result, strict []model.Diag) (
 	if r.Unreadable != nil { // Python cannot decode the file either
 		return nil, []model.Diag{{Error: r.Unreadable}}
 	}
-	ws, diags := d.Script(in.Path, string(scan.Normalize(in.Data)))
+	ws, diags := d.Script(in.Path, r.Text)
 	seen := map[string]bool{}
 	for _, dg := range diags {
 		seen[dg.Error.Error()] = true
@@ -232,7 +260,7 @@ func lenient(d *dialect.Dialect, in Input, r scan.Result, strict []model.Diag) (
 // pattern, or a mark run together with other text. Matches overlapping a
 // statement the scanner already judged are left to that judgement.
 func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
-	src := string(scan.Normalize(in.Data))
+	src := r.Text
 	var diags []model.Diag
 	spans := r.Spans
 	for _, m := range d.ScriptMatches(src) {
@@ -254,9 +282,6 @@ func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
 	}
 	return diags
 }
-
-// coWrapper is in every release script's pattern.
-var coWrapper = []byte("co_wrapper")
 
 func isIdentByte(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'

@@ -67,7 +67,7 @@ func TestHostileInputs(t *testing.T) {
 		{"4 #if variants", "qemu-10.2", []string{"#ifndef G\n#define G\n#if A\nint co_wrapper bdrv_x" + bs + "#else\nint co_wrapper bdrv_y(BdrvChild *child);\n#endif\n#endif\n"},
 			"in.h:4:5: mark \"co_wrapper\" inside the #if block at line 3: cowrap does not evaluate the preprocessor", 2},
 		{"4 struct names", "qemu-10.2", []string{"int co_wrapper bdrv_x_1" + bs + "int co_wrapper bdrv_x1" + bs},
-			"in.h:2:16: bdrv_x1: its generated struct BdrvX1 collides with the struct BdrvX1 generated for bdrv_x_1 at in.h:1:16", 2},
+			"in.h:2:16: bdrv_x1: its generated struct BdrvX1 collides with the one generated for bdrv_x_1 at in.h:1:16", 2},
 		{"4 wrapper calls wrapper", "qemu-10.2", []string{"int co_wrapper bdrv_a_b" + bs + "int no_co_wrapper bdrv_co_a_b" + bs},
 			"in.h:2:19: bdrv_co_a_b: it calls bdrv_a_b, which is itself a wrapper (declared at in.h:1:16)", 2},
 

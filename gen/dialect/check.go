@@ -141,13 +141,13 @@ func noise(args string) (int, string) {
 // the generated code declares or calls: the output would not compile, or
 // would call the parameter instead of the function.
 func (c *checker) names(w *model.Wrapper, m match) bool {
-	seen := map[string]bool{}
 	for i, p := range w.Params {
 		pos := c.at(c.nameOffs[i])
-		if seen[p.Name] {
-			return c.strict(pos, "%s: parameter %d: the name %q is used twice", w.Name, i+1, p.Name)
+		for _, q := range w.Params[:i] {
+			if q.Name == p.Name {
+				return c.strict(pos, "%s: parameter %d: the name %q is used twice", w.Name, i+1, p.Name)
+			}
 		}
-		seen[p.Name] = true
 		if why := c.d.reserved(w, p.Name); why != "" {
 			if !c.strict(pos, "%s: parameter %d: the name %q collides with %s in the generated code; rename the parameter", w.Name, i+1, p.Name, why) {
 				return false

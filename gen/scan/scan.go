@@ -170,6 +170,8 @@ type Result struct {
 	// Spans are the byte ranges [start, end) of the normalised source that
 	// each mark's statement covers, found or failed.
 	Spans []Span
+	// Text is the normalised source, when the file was lexed.
+	Text string
 	// LexedTo is where lexing stopped: the end of the source, or an
 	// unterminated comment.
 	LexedTo int
@@ -214,6 +216,7 @@ func File(name string, src []byte, marks *Marks) Result {
 	s := &scanner{file: name, src: Normalize(src), marks: marks, needles: needles, curLine: 1}
 	s.text = string(s.src)
 	s.run()
+	s.res.Text = s.text
 	return s.res
 }
 
