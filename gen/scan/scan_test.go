@@ -168,3 +168,13 @@ func TestNormalize(t *testing.T) {
 		t.Errorf("Normalize = %q", got)
 	}
 }
+
+// With user marks (-template -marks blocking), identifiers that contain a
+// mark are not marks either (issue 7 class 8).
+func TestUserMarkInsideIdentifier(t *testing.T) {
+	m := &Marks{Names: []string{"blocking"}}
+	r := File("f.h", []byte("int blockingcount;\nint nonblocking_x(int a);\nint blocking bdrv_x(int a);\n"), m)
+	if len(r.Errors) != 0 || len(r.Decls) != 1 || r.Decls[0].Name.Text != "bdrv_x" {
+		t.Fatalf("got %d decls, errors %v", len(r.Decls), r.Errors)
+	}
+}
