@@ -78,6 +78,8 @@ pid3=$(cat "$ob/server/server.pid.txt")
 [ "$pid1" = "$pid2" ] && [ "$pid2" = "$pid3" ] || fail "the server changed between commands: $pid1 $pid2 $pid3"
 grep -q '(0 packages loaded, 0 targets configured)' "$tmp/b2" ||
   { cat "$tmp/b2"; fail "the second build analysed again (analysis not kept)"; }
+[ ! -e MODULE.bazel.lock ] || fail "the chroot wrote a MODULE.bazel.lock (its bazelrc turns the lock file off)"
+! findmnt -rn -o TARGET | grep -F "$d" || fail "mounts in the host's namespace"
 echo "[launcher_test] OK: build, build, run served by one server (pid $pid1), analysis kept; workspace $d/app, override ../lib"
 
 # The same workspace deleted and made anew: the next command works (Bazel replaces its server).
