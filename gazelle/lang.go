@@ -7,7 +7,8 @@
 // always agree on what is marked. Directives are documented in config.go and
 // in the README's Gazelle section.
 //
-// Add it to a gazelle_binary after the languages it runs with:
+// Add it to a gazelle_binary; list it before any C/C++ language that also
+// claims cc_library (see Kinds), as the README says:
 //
 //	gazelle_binary(
 //	    name = "gazelle_bin",

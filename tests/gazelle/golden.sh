@@ -1,9 +1,10 @@
 #!/bin/bash
 # tests/gazelle/golden.sh [-update] [CASE...] - run the golden workspaces of gazelle/testdata with a
 # Gazelle built by `go build` (gazelle/cmd/build.sh), the way Bazel's gazelle_generation_test
-# (//gazelle:gazelle_test) does: BUILD.in files become BUILD.bazel, arguments.txt gives the
+# (//gazelle:golden_test) does: BUILD.in files become BUILD.bazel, arguments.txt gives the
 # arguments, and the BUILD.out files, expectedStderr.txt and expectedExitCode.txt must match.
-# For working without Bazel; -update rewrites the expectations (review the diff!).
+# For working without Bazel (`go test ./gazelle` also runs them in process, TestGolden); -update
+# rewrites the expectations (review the diff!).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 update=false
