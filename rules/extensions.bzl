@@ -65,7 +65,6 @@ def _cowrap_impl(mctx):
             )
             repos[platform] = name
     cowrap_toolchains_hub(name = "cowrap_toolchains", version = version, repos = repos)
-    return mctx.extension_metadata(reproducible = True)
 
 cowrap = module_extension(
     implementation = _cowrap_impl,

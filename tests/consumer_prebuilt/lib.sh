@@ -72,17 +72,6 @@ prebuilt_consumer() {
   sed -i -e 's|path = "../..",|path = "../rules_cowrap",|' \
     -e "s|^    # base_url = \"https://mirror.example.com/rules_cowrap\",.*|    base_url = \"$mirror\",|" "$1/MODULE.bazel"
   grep -q "base_url = \"$mirror\"" "$1/MODULE.bazel" || fail "could not set base_url in $1/MODULE.bazel"
-  # rules_go registers its toolchains for the whole module graph, so any toolchain resolution
-  # evaluates its go_sdk extension. The offline chroot's rules_go (tools/bazel-offline) cannot
-  # download its default SDK; where its copy has none, the host's SDK stands in, as a consumer's
-  # own go_sdk lines would (it is only linked; the prebuilt build uses no Go toolchain).
-  local rg
-  rg=$(ls "${COWRAP_BASE:-/var/cache/cowrap-bazel}"/sid/opt/bazel-modules/rules_go-*/MODULE.bazel 2>/dev/null | head -n 1)
-  if [ -n "$rg" ] && ! grep -q go_default_sdk "$rg"; then
-    echo "note: the offline chroot's rules_go has no default Go SDK; $1/MODULE.bazel gets go_sdk.host()" >&2
-    printf '%s\n' '' 'bazel_dep(name = "rules_go", version = "0.57.0")' \
-      'go_sdk = use_extension("@rules_go//go:extensions.bzl", "go_sdk")' 'go_sdk.host()' >>"$1/MODULE.bazel"
-  fi
 }
 
 prebuilt_cleanup() {
