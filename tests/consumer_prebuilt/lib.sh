@@ -74,6 +74,35 @@ prebuilt_consumer() {
   grep -q "base_url = \"$mirror\"" "$1/MODULE.bazel" || fail "could not set base_url in $1/MODULE.bazel"
 }
 
+# prebuilt_bad_input DIR TMP: in the consumer at DIR (already built), an unknown version fails
+# with the table's versions listed; then a table entry whose sha256 is not the archive's fails
+# the download. DIR's MODULE.bazel and the table are restored afterwards.
+prebuilt_bad_input() {
+  local d=$1 tmp=$2 table=$tmp/rules_cowrap/toolchains/integrity.json
+  cp "$d/MODULE.bazel" "$tmp/MODULE.bazel.good"
+  sed -i "s|^    version = \"$version\",|    version = \"9.9.9\",|" "$d/MODULE.bazel"
+  if (cd "$d" && "$repo/tools/bazel" build --repository_cache= //... >"$tmp/bad.out" 2>&1); then
+    fail "version 9.9.9 (not in the table) built"
+  fi
+  grep -q "cowrap.prebuilt(version = \"9.9.9\") in module cowrap_prebuilt_consumer: no such release in rules_cowrap's toolchains/integrity.json; known: $version" "$tmp/bad.out" ||
+    { cat "$tmp/bad.out"; fail "no clear message for an unknown version"; }
+  echo "unknown version: $(grep -o 'cowrap.prebuilt(version = "9.9.9").*' "$tmp/bad.out" | head -n 1)"
+  cp "$tmp/MODULE.bazel.good" "$d/MODULE.bazel"
+  cp "$table" "$tmp/integrity.good"
+  # the linux_amd64 entry gets the darwin_amd64 archive's sha256
+  local want other
+  want=$(sha256sum "$NG/www/v$version/cowrap-$version-linux_amd64.tar.gz" | cut -d' ' -f1)
+  other=$(sha256sum "$NG/www/v$version/cowrap-$version-darwin_amd64.tar.gz" | cut -d' ' -f1)
+  sed -i "s/$want/$other/" "$table"
+  if (cd "$d" && "$repo/tools/bazel" build --repository_cache= //... >"$tmp/bad.out" 2>&1); then
+    fail "an archive that does not match its sha256 was used"
+  fi
+  grep -qi "checksum" "$tmp/bad.out" && grep -q "$other" "$tmp/bad.out" ||
+    { cat "$tmp/bad.out"; fail "no checksum error for an archive with another sha256"; }
+  echo "wrong sha256: $(grep -i -m 1 'checksum' "$tmp/bad.out")"
+  cp "$tmp/integrity.good" "$table"
+}
+
 prebuilt_cleanup() {
   [ -f "$NG/nginx.pid" ] && kill "$(cat "$NG/nginx.pid")" 2>/dev/null
   return 0

@@ -12,7 +12,8 @@
 #   3. a second checkout of the consumer (other path, other output base) gets every CoWrap spawn
 #      from the remote cache: the prebuilt tool gives the same action keys everywhere;
 #   4. the from-source toolchain (--extra_toolchains) writes byte-identical files;
-#   5. an exec platform with no prebuilt binary (linux s390x) resolves to the from-source one.
+#   5. an exec platform with no prebuilt binary (linux s390x) resolves to the from-source one;
+#   6. an unknown version and an archive whose sha256 differs from the table fail with messages.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 say() { printf '[prebuilt_test] %s\n' "$*"; }
@@ -97,4 +98,7 @@ bazel cquery --extra_execution_platforms=//platforms:linux_s390x --toolchain_res
 grep -qE 'Selected execution platform //platforms:linux_s390x, type @@rules_cowrap[~+]//toolchains:toolchain_type -> toolchain @@rules_cowrap[~+]//toolchains:from_source_cowrap' "$tmp/s390x.err" ||
   { grep ToolchainResolution "$tmp/s390x.err" | grep cowrap >&2; fail "linux_s390x did not fall back to the from-source toolchain"; }
 say "linux_s390x (no prebuilt binary): the from-source toolchain"
+
+# ---- 6. bad input: an unknown version, and an archive that does not match its sha256
+prebuilt_bad_input "$A" "$tmp"
 say "OK"
