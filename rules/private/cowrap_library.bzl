@@ -1,9 +1,9 @@
 """cowrap_library: the generator rule (private) and the macro that compiles its output."""
 
 load("@rules_cc//cc:defs.bzl", "cc_library")
+load("//toolchains:toolchain.bzl", "COWRAP_TOOLCHAIN_TYPE")
 load(":dialects.bzl", "DIALECTS")
 load(":include.bzl", "include_error", "is_header")
-load("//toolchains:toolchain.bzl", "COWRAP_TOOLCHAIN_TYPE")
 
 def _repo_path(f):
     # The path of f inside its repository: what `#include "..."` finds through Bazel's
