@@ -5,7 +5,14 @@ _OS = {"darwin": "macos", "linux": "linux", "windows": "windows"}
 _CPU = {"amd64": "x86_64", "arm64": "aarch64"}
 
 def exec_constraints(platform):
-    """["@platforms//os:..", "@platforms//cpu:.."] (canonical labels) for "GOOS_GOARCH"."""
+    """The exec constraints of a release platform.
+
+    Args:
+      platform: a release platform name, "GOOS_GOARCH" (tools/release), e.g. "linux_amd64".
+
+    Returns:
+      ["@platforms//os:..", "@platforms//cpu:.."] as canonical label strings.
+    """
     goos, _, goarch = platform.partition("_")
     if goos not in _OS or goarch not in _CPU:
         fail("rules_cowrap: no exec constraints known for release platform %r (known: %s x %s)" % (
