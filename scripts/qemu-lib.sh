@@ -2,8 +2,9 @@
 # Shared helpers for the QEMU verification scripts (sourced, not run).
 #
 # Everything QEMU-specific is read at run time from a QEMU tree or git dir that
-# the caller names; this file holds only facts about it: release commits (spec
-# §0) and the sha256 of each release's own block-gen.c (spec §8).
+# the caller names; this file holds only facts about it: release commits and
+# the sha256 of each release's own block-gen.c, as its script writes it from that
+# release's inputs.
 
 # tag commit dialect sha256-of-QEMU's-own-output
 QEMU_RELEASES="\

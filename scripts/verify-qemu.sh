@@ -4,10 +4,10 @@
 # usage: scripts/verify-qemu.sh [QEMU_PATH [TAG...]]     (default: $QEMU_SRC)
 #
 # QEMU_PATH is either a QEMU checkout (verifies the one release it holds, found
-# from VERSION) or a QEMU git dir/mirror (verifies every release of spec §0, or
+# from VERSION) or a QEMU git dir/mirror (verifies every release in QEMU_RELEASES of qemu-lib.sh, or
 # just the TAGs given). For each release it lays that release's script and the
 # block_gen_c inputs from its block/meson.build out in a temp dir, runs the
-# script with python3, checks the result's sha256 against spec §8 (proving the
+# script with python3, checks the result's sha256 against the recorded one (proving the
 # inputs were extracted right), runs cowrap with the matching -dialect on the
 # same inputs and compares both from the first #include line to the end, and
 # that the first #include is on the same line (so __LINE__ is the same).
@@ -65,7 +65,7 @@ check_release() {
   else
     got=$(sha256sum <"$out/qemu.c" | cut -d' ' -f1)
     if [[ -n $sha && $got != "$sha" ]]; then
-      problems+=("QEMU output sha256 $got, spec §8 says $sha (inputs extracted wrongly?)")
+      problems+=("QEMU output sha256 $got, the recorded one is $sha (inputs extracted wrongly?)")
     fi
   fi
   n=$(grep -c '^ \* Wrappers for ' "$out/qemu.c" 2>/dev/null) || true
@@ -134,7 +134,7 @@ if [[ -f $Q/VERSION && -f $Q/$QEMU_SCRIPT ]]; then
   done < <(meson_inputs "$Q/block/meson.build")
   check_release "$tag" "$dialect" "$sha" "$src"
 elif git -C "$Q" rev-parse --git-dir >/dev/null 2>&1; then
-  # A git dir: every release of spec §0 (or the TAGs asked for).
+  # A git dir: every release in QEMU_RELEASES (or the TAGs asked for).
   want=" $* "
   while read -r tag commit dialect sha; do
     [[ -n $tag ]] || continue

@@ -181,6 +181,13 @@ func TestIncludeAndList(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "qemu-8.2   v8.2.0   B3     co_wrapper co_wrapper_bdrv_rdlock") || !strings.Contains(stdout, "qemu       = qemu-10.2") {
 		t.Errorf("-list-dialects: %d %s", code, stdout)
 	}
+	code, stdout, _ = cli(t, dir, "-list-dialects", "-format=bzl")
+	if code != 0 || !strings.Contains(stdout, "DIALECTS = [\n    \"qemu\",\n    \"qemu-5.2\",\n") || !strings.HasSuffix(stdout, "    \"qemu-10.2\",\n]\n") {
+		t.Errorf("-list-dialects -format=bzl: %d %s", code, stdout)
+	}
+	if code, _, stderr := cli(t, dir, "-list-dialects", "-format=yaml"); code != 2 || !strings.Contains(stderr, `-format "yaml": want text or bzl`) {
+		t.Errorf("-format=yaml: exit %d, %s", code, stderr)
+	}
 }
 
 func TestTemplate(t *testing.T) {
