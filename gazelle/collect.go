@@ -94,15 +94,7 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
 	l.setAttrs(dcc, r, existing(findRules(c, args.File), name))
-	for _, h := range dcc.headers() {
-		if !strings.HasPrefix(h, "<") {
-			imp.headers = append(imp.headers, h)
-		}
-	}
-	imp.headers = dedupe(imp.headers)
-	res.Gen = append(res.Gen, r)
-	res.Imports = append(res.Imports, imp)
-	return res
+	return withRule(res, r, imp, dcc)
 }
 
 // packageOf returns the package directory rel is in: the nearest directory

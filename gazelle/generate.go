@@ -73,6 +73,12 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 			imp.headers = append(imp.headers, path.Join(args.Rel, s))
 		}
 	}
+	return withRule(res, r, imp, cc)
+}
+
+// withRule adds generated rule r to res, with the headers its file includes
+// (imp's sources plus cc's #include lines; <...> system headers need no dep).
+func withRule(res language.GenerateResult, r *rule.Rule, imp cowrapImports, cc *cowrapConfig) language.GenerateResult {
 	for _, h := range cc.headers() {
 		if !strings.HasPrefix(h, "<") {
 			imp.headers = append(imp.headers, h)

@@ -64,18 +64,14 @@ func (l *cowrapLang) report(p policy, format string, args ...any) {
 		return
 	}
 	msg := fmt.Sprintf(format, args...)
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.said[msg] {
+	if !l.first(msg) {
 		return
 	}
-	if l.said == nil {
-		l.said = map[string]bool{}
-	}
-	l.said[msg] = true
 	if p == policyError {
-		log.Printf("cowrap: error: %s", msg)
+		l.mu.Lock()
 		l.errs++
+		l.mu.Unlock()
+		log.Printf("cowrap: error: %s", msg)
 	} else {
 		log.Printf("cowrap: warning: %s", msg)
 	}
@@ -84,17 +80,23 @@ func (l *cowrapLang) report(p policy, format string, args ...any) {
 // note prints what Gazelle does that the user must know about (a removed
 // target, for one), once, whatever the policy.
 func (l *cowrapLang) note(format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
+	if msg := fmt.Sprintf(format, args...); l.first(msg) {
+		log.Printf("cowrap: %s", msg)
+	}
+}
+
+// first reports whether msg is said for the first time in this run.
+func (l *cowrapLang) first(msg string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.said[msg] {
-		return
+		return false
 	}
 	if l.said == nil {
 		l.said = map[string]bool{}
 	}
 	l.said[msg] = true
-	log.Printf("cowrap: %s", msg)
+	return true
 }
 
 // exit is os.Exit; a test may replace it.

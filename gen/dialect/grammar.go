@@ -247,18 +247,7 @@ func readParam(p string) (qparam, bool) {
 func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // isPySpace is Python's str.isspace, which str.strip() uses.
-func isPySpace(r rune) bool {
-	switch {
-	case r == ' ' || r >= '\t' && r <= '\r' || r >= 0x1c && r <= 0x1f:
-		return true
-	case r < 0x80:
-		return false
-	case r == 0x85 || r == 0xa0 || r == 0x1680 || r >= 0x2000 && r <= 0x200a,
-		r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f || r == 0x3000:
-		return true
-	}
-	return false
-}
+var isPySpace = scan.IsPySpace
 
 // SnakeToCamel is the script's snake_to_camel; ok is false where the script
 // raises IndexError (an empty piece from "__" or a trailing "_").

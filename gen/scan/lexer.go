@@ -137,7 +137,7 @@ func (s *scanner) invisible(i int) int {
 	if r >= utf8.RuneSelf {
 		r, n = utf8.DecodeRune(s.src[i:])
 	}
-	if r != 0 && !isPySpace(r) {
+	if r != 0 && !IsPySpace(r) {
 		return 0
 	}
 	if s.reported == nil {

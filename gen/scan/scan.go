@@ -188,8 +188,8 @@ func RuneName(r rune) string {
 	return fmt.Sprintf("U+%04X", r)
 }
 
-// isPySpace is Python's str.isspace, which re's \s matches.
-func isPySpace(r rune) bool {
+// IsPySpace is Python's str.isspace, which re's \s and str.strip() match.
+func IsPySpace(r rune) bool {
 	switch {
 	case r == ' ' || r >= '\t' && r <= '\r' || r >= 0x1c && r <= 0x1f:
 		return true
