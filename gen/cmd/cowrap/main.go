@@ -136,12 +136,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var inputs []gen.Input
 	failed := false
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		data, release, err := readInput(p)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: cannot read input: %v\n", p, errors.Unwrap(err))
 			failed = true
 			continue
 		}
+		defer release()
 		inputs = append(inputs, gen.Input{Path: p, Data: data})
 	}
 	if failed {
