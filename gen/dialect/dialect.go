@@ -17,12 +17,16 @@ import (
 type Dialect struct {
 	Name    string // e.g. "qemu-8.2"
 	Release string // e.g. "v8.2.0"
+	Commit  string // the release tag's commit in QEMU's repository
 	*Family
 	// HeaderLines is how many lines the release's script writes above its
 	// first #include (its notice comment and a blank line). cowrap's own
 	// header has exactly this height, so __LINE__ in every wrapper, and
 	// with it the object code, is the same as in QEMU's own build.
 	HeaderLines int
+	// ScriptSHA256 is the sha256 of the block-gen.c that the release's own
+	// script writes from the release's own inputs (scripts/verify-qemu.sh).
+	ScriptSHA256 string
 }
 
 // Family is the behaviour shared by releases with the same script.
@@ -108,25 +112,27 @@ var families = map[string]*Family{
 	"B4": {ID: "B4", B: true, ctx: ctxCurrent, marks: marksB3, wrlock: true, noCoRdlock: true, bh: bhB4, includes: includesB, includesNL: true},
 }
 
-// all lists every dialect, oldest first. HeaderLines was measured by running
-// each release's script (scripts/verify-qemu.sh checks it against QEMU).
+// all lists every dialect, oldest first: the one release table (cowrap
+// -list-dialects prints it for the scripts, the rules and the docs).
+// HeaderLines and ScriptSHA256 were measured by running each release's script
+// (scripts/verify-qemu.sh checks both against QEMU).
 var all = []*Dialect{
-	{"qemu-5.2", "v5.2.0", families["A1"], 19},
-	{"qemu-6.0", "v6.0.0", families["A1"], 19},
-	{"qemu-6.1", "v6.1.0", families["A2"], 19},
-	{"qemu-6.2", "v6.2.0", families["A3"], 19},
-	{"qemu-7.0", "v7.0.0", families["A3"], 19},
-	{"qemu-7.1", "v7.1.0", families["A3"], 19},
-	{"qemu-7.2", "v7.2.0", families["A3"], 19},
-	{"qemu-8.0", "v8.0.0", families["B1"], 19},
-	{"qemu-8.1", "v8.1.0", families["B2"], 19},
-	{"qemu-8.2", "v8.2.0", families["B3"], 19},
-	{"qemu-9.0", "v9.0.0", families["B4"], 19},
-	{"qemu-9.1", "v9.1.0", families["B4"], 19},
-	{"qemu-9.2", "v9.2.0", families["B4"], 19},
-	{"qemu-10.0", "v10.0.0", families["B4"], 19},
-	{"qemu-10.1", "v10.1.0", families["B4"], 19},
-	{"qemu-10.2", "v10.2.0", families["B4"], 19},
+	{"qemu-5.2", "v5.2.0", "553032db17440f8de011390e5a1cfddd13751b0b", families["A1"], 19, "1afef63994e1b5d2f1e454060a04634d04c15f494771f827ddcdf5a03b866536"},
+	{"qemu-6.0", "v6.0.0", "609d7596524ab204ccd71ef42c9eee4c7c338ea4", families["A1"], 19, "1afef63994e1b5d2f1e454060a04634d04c15f494771f827ddcdf5a03b866536"},
+	{"qemu-6.1", "v6.1.0", "f9baca549e44791be0dd98de15add3d8452a8af0", families["A2"], 19, "4798921bdf229cd03008d0d93111aedd8ab5c127b1891a1734b24b7a94379806"},
+	{"qemu-6.2", "v6.2.0", "44f28df24767cf9dca1ddc9b23157737c4cbb645", families["A3"], 19, "41930c229c0e09bde5bab00d4e124b14e714dd76fc587e6d3958814a522fdf65"},
+	{"qemu-7.0", "v7.0.0", "823a3f11fb8f04c3c3cc0f95f968fef1bfc6534f", families["A3"], 19, "8ccfa6310c2567a2a9c3a04171192f6958b917f427dc30520f2d4c60a3dfeed2"},
+	{"qemu-7.1", "v7.1.0", "621da7789083b80d6f1ff1c0fb499334007b4f51", families["A3"], 19, "53606d75469ae52103cf4929e8428c79cbb55a033ddd0b3efedef8e5bbd1447d"},
+	{"qemu-7.2", "v7.2.0", "b67b00e6b4c7831a3f5bc684bc0df7a9bfd1bd56", families["A3"], 19, "53606d75469ae52103cf4929e8428c79cbb55a033ddd0b3efedef8e5bbd1447d"},
+	{"qemu-8.0", "v8.0.0", "c1eb2ddf0f8075faddc5f7c3d39feae3e8e9d6b4", families["B1"], 19, "9c71c0776195e2921ee9164c7d42136467f4e8103fbe6c2700a165cc7bb0365f"},
+	{"qemu-8.1", "v8.1.0", "7e5a8bb22368b3555644cb2debd3df24592f3a21", families["B2"], 19, "fb4f3187928615b74cada715d370b87c78f7301bec8d207479d5f617543d1a8e"},
+	{"qemu-8.2", "v8.2.0", "1600b9f46b1bd08b00fe86c46ef6dbb48cbe10d6", families["B3"], 19, "68c546574786a61173cc7ee8e806b4de68b324c657ef9f65837fef0c996d1184"},
+	{"qemu-9.0", "v9.0.0", "c25df57ae8f9fe1c72eee2dab37d76d904ac382e", families["B4"], 19, "83d37d0520e760cef868195b92a1845b196135a7af6c19b427c75bd5f13a94e3"},
+	{"qemu-9.1", "v9.1.0", "fd1952d814da738ed107e05583b3e02ac11e88ff", families["B4"], 19, "83d37d0520e760cef868195b92a1845b196135a7af6c19b427c75bd5f13a94e3"},
+	{"qemu-9.2", "v9.2.0", "ae35f033b874c627d81d51070187fbf55f0bf1a7", families["B4"], 19, "83d37d0520e760cef868195b92a1845b196135a7af6c19b427c75bd5f13a94e3"},
+	{"qemu-10.0", "v10.0.0", "7c949c53e936aa3a658d84ab53bae5cadaa5d59c", families["B4"], 19, "83d37d0520e760cef868195b92a1845b196135a7af6c19b427c75bd5f13a94e3"},
+	{"qemu-10.1", "v10.1.0", "f8b2f64e2336a28bf0d50b6ef8a7d8c013e9bcf3", families["B4"], 19, "a1d22a92f6c7468ad234823e088d04b13ba2cdb2c7033612292bf1bfdfe3b350"},
+	{"qemu-10.2", "v10.2.0", "698104725efad4b29079d857dfdebbd804e34c99", families["B4"], 19, "a1d22a92f6c7468ad234823e088d04b13ba2cdb2c7033612292bf1bfdfe3b350"},
 }
 
 // Default is the dialect "qemu" stands for: the newest release.

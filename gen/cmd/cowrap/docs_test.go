@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+)
+
+var updateDocs = flag.Bool("update-docs", false, "rewrite the generated blocks of the docs")
+
+// generatedDocs are the files with blocks that cowrap writes (the release
+// table's views), relative to this package.
+var generatedDocs = []string{"../../../README.md", "../../../docs/dialects.md"}
+
+const (
+	beginMark = "<!-- BEGIN generated: cowrap "
+	endMark   = "<!-- END generated -->\n"
+)
+
+// splice returns doc with each block between
+// "<!-- BEGIN generated: cowrap ARGS -->" and "<!-- END generated -->"
+// replaced by what `cowrap ARGS` prints, and how many blocks it found.
+func splice(t *testing.T, name string, doc []byte) ([]byte, int) {
+	var out bytes.Buffer
+	rest, n := string(doc), 0
+	for {
+		i := strings.Index(rest, beginMark)
+		if i < 0 {
+			if strings.Contains(rest, endMark) {
+				t.Fatalf("%s: %q without a BEGIN line before it", name, strings.TrimSpace(endMark))
+			}
+			out.WriteString(rest)
+			return out.Bytes(), n
+		}
+		line, after, ok := strings.Cut(rest[i:], "\n")
+		args, closed := strings.CutSuffix(strings.TrimPrefix(line, beginMark), " -->")
+		if !ok || !closed {
+			t.Fatalf("%s: %q: want %sARGS -->", name, line, beginMark)
+		}
+		j := strings.Index(after, endMark)
+		if j < 0 {
+			t.Fatalf("%s: %q has no %q after it", name, line, strings.TrimSpace(endMark))
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(strings.Fields(args), &stdout, &stderr); code != exitOK {
+			t.Fatalf("%s: cowrap %s: exit %d: %s", name, args, code, stderr.String())
+		}
+		out.WriteString(rest[:i] + line + "\n")
+		out.Write(stdout.Bytes())
+		out.WriteString(endMark)
+		rest, n = after[j+len(endMark):], n+1
+	}
+}
+
+// TestGeneratedDocs keeps the release tables of the docs equal to what
+// cowrap prints from gen/dialect: a hand edit, or a release added to the
+// table but not to the docs, fails here. go test ./gen/cmd/cowrap -update-docs
+// rewrites them.
+func TestGeneratedDocs(t *testing.T) {
+	for _, name := range generatedDocs {
+		doc, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, n := splice(t, name, doc)
+		if n == 0 {
+			t.Errorf("%s: no %s... block", name, beginMark)
+		}
+		if bytes.Equal(doc, want) {
+			continue
+		}
+		if *updateDocs {
+			if err := os.WriteFile(name, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		t.Errorf("%s: a generated block differs from cowrap's output (a hand edit, or a stale table); "+
+			"run: go test ./gen/cmd/cowrap -run TestGeneratedDocs -update-docs", name)
+	}
+}
