@@ -32,28 +32,16 @@ func inputs(tb testing.TB, fam string, decls int) ([]gen.Input, int) {
 // dialects pairs each synth family with the release bench/compare.sh uses.
 var dialects = []struct{ fam, name string }{{"b", "qemu-10.2"}, {"a", "qemu-6.2"}}
 
-// synthFamily is the bench/synth family whose declarations every script of
-// the dialect accepts (as synth_family in scripts/qemu-lib.sh).
-func synthFamily(name string) string {
-	switch name {
-	case "qemu-5.2", "qemu-6.0":
-		return "a1"
-	case "qemu-6.1":
-		return "a2"
-	case "qemu-6.2", "qemu-7.0", "qemu-7.1", "qemu-7.2":
-		return "a"
-	case "qemu-8.0", "qemu-8.1":
-		return "b1"
-	}
-	return "b"
-}
-
 // TestSynthAccepted checks that cowrap wraps every synthetic declaration
 // without a finding, in every dialect (scripts/verify-qemu.sh checks the
 // output against each release's own script).
 func TestSynthAccepted(t *testing.T) {
 	for _, d := range dialect.All() {
-		in, _ := inputs(t, synthFamily(d.Name), 500)
+		fam, err := synth.ForFamily(d.ID)
+		if err != nil {
+			t.Fatalf("%s: %v", d.Name, err)
+		}
+		in, _ := inputs(t, fam, 500)
 		res := gen.Generate(gen.Options{Dialect: d}, in)
 		if res.Failed() || len(res.Diags) != 0 || res.Wrappers != 500 {
 			t.Errorf("%s: %d wrappers, diags %v; want 500 and none", d.Name, res.Wrappers, res.Diags)

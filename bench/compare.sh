@@ -31,6 +31,7 @@ RUNS=${RUNS:-5}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cowrap=$(build_cowrap "$tmp")
+load_releases "$cowrap" || exit 1
 (cd "$root" && go build -o "$tmp/synth" ./bench/cmd/synth)
 
 # What to run: "synth-family tag cowrap-dialect script real-inputs-dir", where
@@ -44,7 +45,7 @@ if [[ -f $Q/VERSION && -f $Q/$QEMU_SCRIPT ]]; then
   v=$(tr -d '[:space:]' <"$Q/VERSION")
   d=$(release_field "v${v%.*}.0" 3)
   [[ -n $d ]] || { echo "compare: VERSION $v is not a known release" >&2; exit 2; }
-  fam=$(synth_family "$d")
+  fam=$(release_field "$d" 5) # a script family: bench/cmd/synth -dialect takes it
   cp "$Q/$QEMU_SCRIPT" "$tmp/qemu-v$v.py"
   jobs+=("$fam v$v $d $tmp/qemu-v$v.py $Q")
 else

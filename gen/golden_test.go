@@ -72,3 +72,24 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenCoversEveryFamily: every script family of the release table has
+// a golden case (testdata/golden/<family>), so a new family cannot go
+// without one; scripts/verify-fixtures.sh checks the cases against QEMU.
+func TestGoldenCoversEveryFamily(t *testing.T) {
+	covered := map[string]bool{}
+	dirs, _ := filepath.Glob("testdata/golden/*/dialect")
+	for _, df := range dirs {
+		name, _ := os.ReadFile(df)
+		if d, err := dialect.Lookup(strings.TrimSpace(string(name))); err == nil {
+			covered[d.ID] = true
+		}
+	}
+	for _, d := range dialect.All() {
+		if !covered[d.ID] {
+			t.Errorf("%s: family %s has no golden case; add testdata/golden/%s (a dialect file, headers, expected.c: go test ./gen -update, then scripts/verify-fixtures.sh)",
+				d.Name, d.ID, strings.ToLower(d.ID))
+			covered[d.ID] = true // once per family
+		}
+	}
+}

@@ -2,35 +2,37 @@
 # Shared helpers for the QEMU verification scripts (sourced, not run).
 #
 # Everything QEMU-specific is read at run time from a QEMU tree or git dir that
-# the caller names; this file holds only facts about it: release commits and
-# the sha256 of each release's own block-gen.c, as its script writes it from that
-# release's inputs.
-
-# tag commit dialect sha256-of-QEMU's-own-output
-QEMU_RELEASES="\
-v5.2.0 553032db17440f8de011390e5a1cfddd13751b0b qemu-5.2 1afef63994e1b5d2f1e454060a04634d04c15f494771f827ddcdf5a03b866536
-v6.0.0 609d7596524ab204ccd71ef42c9eee4c7c338ea4 qemu-6.0 1afef63994e1b5d2f1e454060a04634d04c15f494771f827ddcdf5a03b866536
-v6.1.0 f9baca549e44791be0dd98de15add3d8452a8af0 qemu-6.1 4798921bdf229cd03008d0d93111aedd8ab5c127b1891a1734b24b7a94379806
-v6.2.0 44f28df24767cf9dca1ddc9b23157737c4cbb645 qemu-6.2 41930c229c0e09bde5bab00d4e124b14e714dd76fc587e6d3958814a522fdf65
-v7.0.0 823a3f11fb8f04c3c3cc0f95f968fef1bfc6534f qemu-7.0 8ccfa6310c2567a2a9c3a04171192f6958b917f427dc30520f2d4c60a3dfeed2
-v7.1.0 621da7789083b80d6f1ff1c0fb499334007b4f51 qemu-7.1 53606d75469ae52103cf4929e8428c79cbb55a033ddd0b3efedef8e5bbd1447d
-v7.2.0 b67b00e6b4c7831a3f5bc684bc0df7a9bfd1bd56 qemu-7.2 53606d75469ae52103cf4929e8428c79cbb55a033ddd0b3efedef8e5bbd1447d
-v8.0.0 c1eb2ddf0f8075faddc5f7c3d39feae3e8e9d6b4 qemu-8.0 9c71c0776195e2921ee9164c7d42136467f4e8103fbe6c2700a165cc7bb0365f
-v8.1.0 7e5a8bb22368b3555644cb2debd3df24592f3a21 qemu-8.1 fb4f3187928615b74cada715d370b87c78f7301bec8d207479d5f617543d1a8e
-v8.2.0 1600b9f46b1bd08b00fe86c46ef6dbb48cbe10d6 qemu-8.2 68c546574786a61173cc7ee8e806b4de68b324c657ef9f65837fef0c996d1184
-v9.0.0 c25df57ae8f9fe1c72eee2dab37d76d904ac382e qemu-9.0 83d37d0520e760cef868195b92a1845b196135a7af6c19b427c75bd5f13a94e3
-v9.1.0 fd1952d814da738ed107e05583b3e02ac11e88ff qemu-9.1 83d37d0520e760cef868195b92a1845b196135a7af6c19b427c75bd5f13a94e3
-v9.2.0 ae35f033b874c627d81d51070187fbf55f0bf1a7 qemu-9.2 83d37d0520e760cef868195b92a1845b196135a7af6c19b427c75bd5f13a94e3
-v10.0.0 7c949c53e936aa3a658d84ab53bae5cadaa5d59c qemu-10.0 83d37d0520e760cef868195b92a1845b196135a7af6c19b427c75bd5f13a94e3
-v10.1.0 f8b2f64e2336a28bf0d50b6ef8a7d8c013e9bcf3 qemu-10.1 a1d22a92f6c7468ad234823e088d04b13ba2cdb2c7033612292bf1bfdfe3b350
-v10.2.0 698104725efad4b29079d857dfdebbd804e34c99 qemu-10.2 a1d22a92f6c7468ad234823e088d04b13ba2cdb2c7033612292bf1bfdfe3b350
-"
+# the caller names. The facts about each release (tag, commit, dialect, script
+# family, the sha256 of the block-gen.c its own script writes from its inputs)
+# come from the release table in gen/dialect, through cowrap -list-dialects.
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
 QEMU_SCRIPT=scripts/block-coroutine-wrapper.py
 
-# release_field KEY COLUMN: look a release up by tag, commit or dialect.
+# load_releases [COWRAP]: set QEMU_RELEASES to the release table, one release
+# a line, oldest first: "TAG COMMIT DIALECT SHA256 FAMILY" ("-" for an empty
+# field). Call it once, after the SKIP checks: it asks `cowrap -list-dialects
+# -format=tsv` (the binary given, $COWRAP, or `go run` in this repository).
+load_releases() {
+  local root tsv want bin=${1:-${COWRAP:-}}
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  if [[ -n $bin ]]; then
+    tsv=$("$bin" -list-dialects -format=tsv)
+  else
+    tsv=$(cd "$root" && go run ./gen/cmd/cowrap -list-dialects -format=tsv)
+  fi || { echo "qemu-lib: cowrap -list-dialects -format=tsv failed" >&2; return 1; }
+  want=$'dialect\trelease\tcommit\tfamily\tscript_sha256'
+  if [[ ${tsv%%$'\n'*} != "$want" ]]; then
+    echo "qemu-lib: cowrap -list-dialects -format=tsv: header '${tsv%%$'\n'*}', want '$want' (an older cowrap binary?)" >&2
+    return 1
+  fi
+  QEMU_RELEASES=$(awk -F'\t' 'NR > 1 { for (i = 1; i <= 5; i++) if ($i == "") $i = "-"; print $2, $3, $1, $5, $4 }' <<<"$tsv")
+}
+
+# release_field KEY COLUMN: look a release up by tag, commit or dialect
+# (columns as in QEMU_RELEASES: 1 tag, 2 commit, 3 dialect, 4 sha256, 5 family).
 release_field() {
+  [[ -n ${QEMU_RELEASES:-} ]] || { echo "qemu-lib: release_field before load_releases" >&2; return 1; }
   awk -v k="$1" -v c="$2" '$1==k || $2==k || $3==k { print $c; exit }' <<<"$QEMU_RELEASES"
 }
 
@@ -95,18 +97,6 @@ build_cowrap() {
   [[ -d $root/gen/cmd/cowrap ]] || { echo "gen/cmd/cowrap does not exist yet" >&2; return 1; }
   (cd "$root" && go build -o "$1/cowrap" ./gen/cmd/cowrap) >&2 || return 1
   echo "$1/cowrap"
-}
-
-# synth_family DIALECT: the bench/synth family whose declarations that
-# release's script accepts in full.
-synth_family() {
-  case $1 in
-    qemu-5.2 | qemu-6.0) echo a1 ;;
-    qemu-6.1) echo a2 ;;
-    qemu-6.2 | qemu-7.*) echo a ;;
-    qemu-8.0 | qemu-8.1) echo b1 ;;
-    *) echo b ;;
-  esac
 }
 
 # qemu_src_arg ARG: the QEMU location from $1 or $QEMU_SRC; empty if neither.

@@ -30,6 +30,8 @@ golden=$(cd "$here/.." && pwd)/gen/testdata/golden
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+load_releases || exit 1
+newest=$(tail -1 <<<"$QEMU_RELEASES" | cut -d' ' -f3)
 
 checkout_dialect=
 if [[ -f $Q/VERSION && -f $Q/$QEMU_SCRIPT ]]; then
@@ -70,7 +72,7 @@ passed=0 failed=0 skipped=0
 for dir in "${fixtures[@]}"; do
   name=${dir#"$golden"/}
   dialect=$(tr -d '[:space:]' <"$dir/dialect")
-  [[ $dialect != qemu ]] || dialect=qemu-10.2 # bare "qemu" is the newest
+  [[ $dialect != qemu ]] || dialect=$newest # bare "qemu" is the newest
   tag=$(release_field "$dialect" 1)
   if [[ -n $checkout_dialect && $dialect != "$checkout_dialect" ]]; then
     skipped=$((skipped + 1))

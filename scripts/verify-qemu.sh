@@ -4,7 +4,7 @@
 # usage: scripts/verify-qemu.sh [QEMU_PATH [TAG...]]     (default: $QEMU_SRC)
 #
 # QEMU_PATH is either a QEMU checkout (verifies the one release it holds, found
-# from VERSION) or a QEMU git dir/mirror (verifies every release in QEMU_RELEASES of qemu-lib.sh, or
+# from VERSION) or a QEMU git dir/mirror (verifies every release of cowrap's release table, or
 # just the TAGs given). For each release it lays that release's script and the
 # block_gen_c inputs from its block/meson.build out in a temp dir, runs the
 # script with python3, checks the result's sha256 against the recorded one (proving the
@@ -35,6 +35,7 @@ if ! command -v python3 >/dev/null; then
 fi
 shift || true
 [[ -e $Q ]] || { echo "verify-qemu: $Q does not exist" >&2; exit 2; }
+load_releases || exit 1
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -51,7 +52,8 @@ fi
 passed=0 failed=0
 
 # check_release TAG DIALECT SHA SRC: SRC holds the script and the inputs at
-# their source-root-relative paths. SHA may be empty (not a known release).
+# their source-root-relative paths. SHA may be empty (not a known release), or
+# "-" (a release of the table without one).
 check_release() {
   local tag=$1 dialect=$2 sha=$3 src=$4 out=$tmp/out/$1 got n bytes problems=()
   local -a inputs
@@ -64,7 +66,9 @@ check_release() {
     problems+=("QEMU's script failed: $(tail -1 "$out/qemu.err")")
   else
     got=$(sha256sum <"$out/qemu.c" | cut -d' ' -f1)
-    if [[ -n $sha && $got != "$sha" ]]; then
+    if [[ $sha == - ]]; then
+      problems+=("no ScriptSHA256 for $dialect in gen/dialect's release table; QEMU's output has sha256 $got")
+    elif [[ -n $sha && $got != "$sha" ]]; then
       problems+=("QEMU output sha256 $got, the recorded one is $sha (inputs extracted wrongly?)")
     fi
   fi
@@ -91,7 +95,8 @@ check_release() {
   if [[ -n $cowrap && ${#problems[@]} -eq 0 && $SYNTH_DECLS -gt 0 ]]; then
     local fam sin sn
     local -a synth
-    fam=$(synth_family "$dialect") sin=$tmp/synth-in/$(synth_family "$dialect")
+    fam=$(release_field "$dialect" 5) # bench/synth knows what each script family accepts
+    sin=$tmp/synth-in/$fam
     [[ -d $sin ]] || "$tmp/synth" -dialect "$fam" -decls "$SYNTH_DECLS" -o "$sin" >/dev/null
     mapfile -t synth < <(find "$sin" -name '*.h' | LC_ALL=C sort)
     if ! python3 "$src/$QEMU_SCRIPT" "$out/qemu-synth.c" "${synth[@]}" 2>"$out/qemu.err"; then
@@ -136,7 +141,7 @@ if [[ -f $Q/VERSION && -f $Q/$QEMU_SCRIPT ]]; then
 elif git -C "$Q" rev-parse --git-dir >/dev/null 2>&1; then
   # A git dir: every release in QEMU_RELEASES (or the TAGs asked for).
   want=" $* "
-  while read -r tag commit dialect sha; do
+  while read -r tag commit dialect sha _; do
     [[ -n $tag ]] || continue
     [[ $# -eq 0 || $want == *" $tag "* ]] || continue
     src=$tmp/src/$tag

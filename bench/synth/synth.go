@@ -36,6 +36,20 @@ type Config struct {
 	Seed    uint64 // output is deterministic per seed
 }
 
+// families maps each QEMU script family (dialect.Family.ID) to the
+// Config.Dialect whose declarations every release of that family accepts.
+var families = map[string]string{"A1": "a1", "A2": "a2", "A3": "a", "B1": "b1", "B2": "b1", "B3": "b", "B4": "b"}
+
+// ForFamily returns the Config.Dialect for the QEMU script family id (A1 … B4,
+// as cowrap -list-dialects prints it); scripts/verify-qemu.sh and
+// bench_test.go ask it, so the mapping has this one place.
+func ForFamily(id string) (string, error) {
+	if d, ok := families[id]; ok {
+		return d, nil
+	}
+	return "", fmt.Errorf("synth: no declarations known for script family %q: add it to families in bench/synth", id)
+}
+
 // File is one generated header.
 type File struct {
 	Name string // synth_00.h, synth_01.h, ...

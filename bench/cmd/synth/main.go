@@ -1,7 +1,7 @@
 // Command synth writes large synthetic block-layer headers (see package
 // bench/synth) for benchmarking cowrap against QEMU's script.
 //
-// Usage: synth -dialect a|a1|a2|b|b1 -decls N [-files K] [-filler F] [-seed S] -o DIR
+// Usage: synth -dialect a|a1|a2|b|b1|A1…B4 -decls N [-files K] [-filler F] [-seed S] -o DIR
 // writes DIR/synth_00.h ... and prints their paths, one a line.
 // synth -tree N [-per-dir D] [-marked M] -o DIR writes the C source tree of N files that
 // bench/gazelle/run.sh times Gazelle on (synth.Tree), and prints nothing.
@@ -18,7 +18,7 @@ import (
 
 func main() {
 	var cfg synth.Config
-	flag.StringVar(&cfg.Dialect, "dialect", "b", "a (generated_co_wrapper, QEMU 6.2-7.2), a1 (5.2, 6.0), a2 (6.1), b (co_wrapper family, 8.2+) or b1 (8.0, 8.1)")
+	flag.StringVar(&cfg.Dialect, "dialect", "b", "a (generated_co_wrapper, QEMU 6.2-7.2), a1 (5.2, 6.0), a2 (6.1), b (co_wrapper family, 8.2+), b1 (8.0, 8.1), or a QEMU script family A1 … B4 (cowrap -list-dialects)")
 	flag.IntVar(&cfg.Decls, "decls", 10000, "number of marked declarations in total")
 	flag.IntVar(&cfg.Files, "files", 4, "number of headers to spread them over")
 	flag.IntVar(&cfg.Filler, "filler", 3, "average pieces of unmarked filler per declaration")
@@ -31,6 +31,9 @@ func main() {
 	flag.Parse()
 	var files []synth.File
 	var err error
+	if d, ferr := synth.ForFamily(cfg.Dialect); ferr == nil {
+		cfg.Dialect = d
+	}
 	if tree.Files > 0 {
 		files, err = synth.Tree(tree)
 	} else {

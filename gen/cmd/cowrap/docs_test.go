@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/cowrap/rules_cowrap/gen/dialect"
 )
 
 var updateDocs = flag.Bool("update-docs", false, "rewrite the generated blocks of the docs")
@@ -79,5 +81,25 @@ func TestGeneratedDocs(t *testing.T) {
 		}
 		t.Errorf("%s: a generated block differs from cowrap's output (a hand edit, or a stale table); "+
 			"run: go test ./gen/cmd/cowrap -run TestGeneratedDocs -update-docs", name)
+	}
+}
+
+// TestReleaseTable checks each entry of the release table for what the
+// scripts read from it (scripts/qemu-lib.sh): a new release without its QEMU
+// commit or its script's output sha256 fails here, not in a QEMU run.
+func TestReleaseTable(t *testing.T) {
+	hex := func(s string, n int) bool {
+		return len(s) == n && strings.Trim(s, "0123456789abcdef") == ""
+	}
+	for _, d := range dialect.All() {
+		if want := "v" + strings.TrimPrefix(d.Name, "qemu-") + ".0"; d.Release != want {
+			t.Errorf("%s: Release %q, want %q", d.Name, d.Release, want)
+		}
+		if !hex(d.Commit, 40) {
+			t.Errorf("%s: Commit %q: want the 40-digit commit of QEMU's tag %s (git rev-parse %s^{commit})", d.Name, d.Commit, d.Release, d.Release)
+		}
+		if !hex(d.ScriptSHA256, 64) {
+			t.Errorf("%s: ScriptSHA256 %q: want the sha256 of the block-gen.c that %s's script writes (scripts/verify-qemu.sh QEMU %s prints it)", d.Name, d.ScriptSHA256, d.Release, d.Release)
+		}
 	}
 }
