@@ -11,9 +11,9 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/rule"
-	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/gen/include"
+	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
@@ -89,7 +89,7 @@ type cowrapConfig struct {
 	dialect string   // "" when no directive set it
 	marks   []string // custom mark spec items; nil means the dialect's marks
 	// markMeanings is marks parsed (nil without custom marks).
-	markMeanings map[string]gen.MarkMeaning
+	markMeanings map[string]marks.Meaning
 	naming       string
 	includes     []string // nil means the dialect's includes
 	visibility   []string // nil: not Gazelle's to set
@@ -132,7 +132,7 @@ func (cc *cowrapConfig) derive() {
 	}
 	cc.d, _ = dialect.Lookup(name) // validated when set
 	if cc.marks != nil {
-		m, _ := gen.ParseMarks(strings.Join(cc.marks, ",")) // validated when set
+		m, _ := marks.Parse(strings.Join(cc.marks, ",")) // validated when set
 		cc.markMeanings = m
 		cc.scanMarks = &scan.Marks{}
 		for n := range m {
@@ -270,7 +270,7 @@ func parseMarks(v string, old []string) ([]string, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
-	if _, err := gen.ParseMarks(strings.Join(items, ",")); err != nil {
+	if _, err := marks.Parse(strings.Join(items, ",")); err != nil {
 		return old, err
 	}
 	return items, nil

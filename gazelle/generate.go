@@ -8,7 +8,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/language"
 	"github.com/bazelbuild/bazel-gazelle/rule"
-	"github.com/cowrap/rules_cowrap/gen"
+	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
@@ -175,7 +175,7 @@ func check(cc *cowrapConfig, rel string, src []byte) (bool, []*scan.Error) {
 		var diags []model.Diag
 		if cc.markMeanings != nil {
 			// Custom marks go with a user template: the general C grammar.
-			w, diags = gen.ReadGeneral(decl, cc.markMeanings)
+			w, diags = dialect.ReadGeneral(decl, cc.markMeanings)
 		} else {
 			w, diags = cc.d.Wrapper(decl, false)
 		}

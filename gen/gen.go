@@ -15,6 +15,7 @@ import (
 
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/gen/include"
+	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
@@ -164,7 +165,7 @@ func clashes(inputs []Input, perFile [][]*model.Wrapper, lenient bool) []model.D
 		given[p] = i
 		for _, w := range ws {
 			seq++
-			h := helper{w.Target, w.Kind == model.NoCo}
+			h := helper{w.Target, w.Kind == marks.NoCo}
 			if first, dup := names[w.Name]; dup {
 				report(w, "wrapper declared twice; first declared at %s:%s", first.w.File, first.w.Pos)
 				continue
@@ -203,11 +204,11 @@ func clashes(inputs []Input, perFile [][]*model.Wrapper, lenient bool) []model.D
 
 func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag) {
 	d := opts.Dialect
-	marks := d.ScanMarks()
+	sm := d.ScanMarks()
 	if opts.Template != nil {
-		marks = opts.Template.ScanMarks(d)
+		sm = opts.Template.ScanMarks(d)
 	}
-	r := scan.File(in.Path, in.Data, marks)
+	r := scan.File(in.Path, in.Data, sm)
 	for _, e := range r.Errors {
 		diags = append(diags, model.Diag{Error: e})
 	}

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"sort"
@@ -9,6 +8,7 @@ import (
 	"text/template"
 
 	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
@@ -20,13 +20,7 @@ import (
 type Template struct {
 	Path  string
 	tmpl  *template.Template
-	marks map[string]MarkMeaning // nil: the dialect's marks
-}
-
-// MarkMeaning is what a mark asks for.
-type MarkMeaning struct {
-	Kind model.Kind
-	Lock model.Lock
+	marks map[string]marks.Meaning // nil: the dialect's marks
 }
 
 // LoadTemplate parses the template file at path.
@@ -43,55 +37,11 @@ func LoadTemplate(path string) (*Template, error) {
 }
 
 // SetMarks replaces the dialect's marks, e.g. for a runtime with its own
-// annotations. Spec: NAME[=KIND[+LOCK]],... with KIND co|co_mixed|no_co
-// (default co) and LOCK rdlock|wrlock.
+// annotations; spec is a -marks spec (marks.Parse).
 func (t *Template) SetMarks(spec string) error {
-	m, err := ParseMarks(spec)
+	m, err := marks.Parse(spec)
 	t.marks = m
 	return err
-}
-
-// ParseMarks parses a mark spec (see SetMarks).
-func ParseMarks(spec string) (map[string]MarkMeaning, error) {
-	out := map[string]MarkMeaning{}
-	for _, item := range strings.Split(spec, ",") {
-		item = strings.TrimSpace(item)
-		name, meaning, _ := strings.Cut(item, "=")
-		if name == "" || !isIdent(name) {
-			return nil, fmt.Errorf("bad mark %q in %q: want NAME[=KIND[+LOCK]]", item, spec)
-		}
-		kind, lock, _ := strings.Cut(meaning, "+")
-		var mm MarkMeaning
-		switch kind {
-		case "", "co":
-		case "co_mixed":
-			mm.Kind = model.CoMixed
-		case "no_co":
-			mm.Kind = model.NoCo
-		default:
-			return nil, fmt.Errorf("bad kind %q for mark %q: want co, co_mixed or no_co", kind, name)
-		}
-		switch lock {
-		case "":
-		case "rdlock":
-			mm.Lock = model.RdLock
-		case "wrlock":
-			mm.Lock = model.WrLock
-		default:
-			return nil, fmt.Errorf("bad lock %q for mark %q: want rdlock or wrlock", lock, name)
-		}
-		out[name] = mm
-	}
-	return out, nil
-}
-
-func isIdent(s string) bool {
-	for i, c := range s {
-		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // ScanMarks is the scanner's view of the template's marks.
@@ -107,70 +57,17 @@ func (t *Template) ScanMarks(d *dialect.Dialect) *scan.Marks {
 	return m
 }
 
-// qualifiers may stand between the return type and the mark; they are not
-// part of the return type.
-var qualifiers = map[string]bool{"extern": true, "coroutine_fn": true, "coroutine_mixed_fn": true, "no_coroutine_fn": true}
-
 // wrapper reads decl with the general C grammar, with the template's marks
 // or else the dialect's.
 func (t *Template) wrapper(d *dialect.Dialect, decl *scan.Decl) (*model.Wrapper, []model.Diag) {
-	marks := t.marks
-	if marks == nil {
-		marks = map[string]MarkMeaning{}
+	known := t.marks
+	if known == nil {
+		known = map[string]marks.Meaning{}
 		for _, n := range d.MarkNames() {
-			k, l, _ := d.Mark(n)
-			marks[n] = MarkMeaning{k, l}
+			known[n], _ = d.Mark(n)
 		}
 	}
-	return ReadGeneral(decl, marks)
-}
-
-// ReadGeneral reads decl with the general C grammar used with templates: any
-// return type, qualifiers before the mark, TYPE NAME parameters. Gazelle uses
-// it to accept exactly what the generator accepts.
-func ReadGeneral(decl *scan.Decl, marks map[string]MarkMeaning) (*model.Wrapper, []model.Diag) {
-	fail := func(p scan.Pos, format string, args ...any) (*model.Wrapper, []model.Diag) {
-		return nil, []model.Diag{{Error: &scan.Error{File: decl.File, Pos: p, Msg: decl.Name.Text + ": " + fmt.Sprintf(format, args...)}}}
-	}
-	mm, ok := marks[decl.Mark.Text]
-	if !ok {
-		return fail(decl.Mark.Pos, "unknown mark %q", decl.Mark.Text)
-	}
-	params, perr := decl.Params()
-	if perr != nil {
-		return nil, []model.Diag{{Error: perr}}
-	}
-	var ret []string
-	for _, tok := range decl.Prefix {
-		if !qualifiers[tok.Text] {
-			ret = append(ret, tok.Text)
-		}
-	}
-	if len(ret) == 0 {
-		return fail(decl.Start, "expected a return type before the mark")
-	}
-	w := &model.Wrapper{File: decl.File, Pos: decl.Name.Pos, Mark: decl.Mark.Text, Kind: mm.Kind, Lock: mm.Lock,
-		Name: decl.Name.Text, Return: strings.ReplaceAll(strings.Join(ret, " "), "* *", "**")}
-	for _, p := range params {
-		typ := p.Type
-		if !strings.HasSuffix(typ, "*") {
-			typ += " "
-		}
-		w.Params = append(w.Params, model.Param{Type: typ, Name: p.Name, Decl: typ + p.Name})
-	}
-	w.Struct, _ = dialect.SnakeToCamel(w.Name)
-	if w.Kind == model.NoCo {
-		before, after, ok := strings.Cut(w.Name, "_co_")
-		if !ok {
-			return fail(decl.Name.Pos, "a no_co wrapper must be named PREFIX_co_NAME; it calls PREFIX_NAME")
-		}
-		w.Target = before + "_" + after
-	} else if sub, rest, ok := strings.Cut(w.Name, "_"); ok {
-		w.Target = sub + "_co_" + rest
-	} else {
-		w.Target = w.Name + "_co"
-	}
-	return w, nil
+	return dialect.ReadGeneral(decl, known)
 }
 
 // TemplateData is dot in a user template.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
@@ -53,11 +54,12 @@ func (d *Dialect) Wrapper(decl *scan.Decl, lenient bool) (*model.Wrapper, []mode
 func (c *checker) wrapper() *model.Wrapper {
 	decl, d := c.decl, c.d
 	mark := decl.Mark.Text
-	info, known := d.marks[mark]
+	info, known := d.Mark(mark)
 	// A B-syntax mark the dialect does not list still matches the script's
 	// pattern, and the script may reject it with its own message; report
 	// that first and the unknown mark only if the script would accept it.
-	deferred := !known && d.B && markB.MatchString(mark)
+	_, _, bSyntax := marks.SplitQEMU(mark)
+	deferred := !known && d.B && bSyntax
 	if !known && !deferred && !c.strict(decl.Mark.Pos, "%s: %s", decl.Name.Text, c.unknownMark(mark)) {
 		return nil
 	}
@@ -71,7 +73,7 @@ func (c *checker) wrapper() *model.Wrapper {
 	}
 	w := &model.Wrapper{File: decl.File, Pos: decl.Name.Pos, Mark: mark, Name: m.name, Return: m.ret}
 	if known {
-		w.Kind, w.Lock = info.kind, info.lock
+		w.Kind, w.Lock = info.Kind, info.Lock
 	}
 	if d.B {
 		c.checkB(w, m)
@@ -168,7 +170,7 @@ func (d *Dialect) reserved(w *model.Wrapper, p string) string {
 		return "a function it defines"
 	case p == "ret" && !w.Void():
 		return "the result field ret of its struct"
-	case p == "poll_state" && w.Kind != model.NoCo || p == "co" && w.Kind == model.NoCo:
+	case p == "poll_state" && w.Kind != marks.NoCo || p == "co" && w.Kind == marks.NoCo:
 		return "a field of its struct"
 	case calledByWrappers[p]:
 		return "a function it calls"
@@ -216,18 +218,14 @@ func (c *checker) checkA(w *model.Wrapper, m match) {
 	if firstName(bs) != p1.Name && !c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q", w.Name, firstName(bs), p1.Name) {
 		return
 	}
-	if d.bdrvOnly {
-		w.Target = "bdrv_co_" + w.Name[5:]
-	} else {
-		sub, rest, ok := strings.Cut(w.Name, "_")
-		if !ok {
-			c.reject(np, "%s: the name needs a subsystem prefix, SUBSYSTEM_NAME (e.g. bdrv_%s)", w.Name, w.Name)
-			return
-		}
-		w.Target = sub + "_co_" + rest
+	if !strings.Contains(w.Name, "_") { // A1's names start with bdrv_
+		c.reject(np, "%s: the name needs a subsystem prefix, SUBSYSTEM_NAME (e.g. bdrv_%s)", w.Name, w.Name)
+		return
 	}
-	if w.Struct, ok = SnakeToCamel(w.Target); !ok {
-		c.reject(np, "%s: empty name segment (\"__\" or a trailing \"_\") in %q", w.Name, w.Target)
+	w.Target, _ = marks.Target(w.Name, marks.CoMixed)
+	var err error
+	if w.Struct, err = marks.Struct(w.Target); err != nil { // A names the struct after the target
+		c.reject(np, "%s: %v in %q", w.Name, err, w.Target)
 		return
 	}
 	c.names(w, m)
@@ -235,36 +233,24 @@ func (c *checker) checkA(w *model.Wrapper, m match) {
 
 func (c *checker) checkB(w *model.Wrapper, m match) {
 	d, np := c.d, c.at(m.nameOff)
-	var ok bool
-	if w.Struct, ok = SnakeToCamel(w.Name); !ok {
-		c.reject(np, "%s: empty name segment (\"__\" or a trailing \"_\")", w.Name)
+	var err error
+	if w.Struct, err = marks.Struct(w.Name); err != nil {
+		c.reject(np, "%s: %v", w.Name, err)
 		return
 	}
 	if !c.params(w, m) {
 		return
 	}
-	mixed := strings.Contains(m.variant, "mixed")
-	rd := strings.Contains(m.variant, "bdrv_rdlock")
-	wr := d.wrlock && strings.Contains(m.variant, "bdrv_wrlock")
-	w.Kind, w.Lock = model.Co, model.NoLock
-	switch {
-	case m.noCo:
-		w.Kind = model.NoCo
-	case mixed:
-		w.Kind = model.CoMixed
-	}
-	if rd {
-		w.Lock = model.RdLock
-	} else if wr {
-		w.Lock = model.WrLock
-	}
+	v := marks.ReadVariant(m.variant)
+	mixed, rd, wr := v.Mixed, v.RdLock, d.wrlock && v.WrLock
+	meaning := v.Meaning(m.noCo, d.wrlock)
+	w.Kind, w.Lock = meaning.Kind, meaning.Lock
 	if !m.noCo {
 		if wr {
 			c.reject(np, "%s: co function can't be wrlock: a co_wrapper cannot take the graph write lock (use no_co_wrapper_bdrv_wrlock on a main-loop function)", w.Name)
 			return
 		}
-		sub, rest, ok := strings.Cut(w.Name, "_")
-		if !ok {
+		if !strings.Contains(w.Name, "_") {
 			c.reject(np, "%s: the name needs a subsystem prefix, SUBSYSTEM_NAME (e.g. bdrv_%s)", w.Name, w.Name)
 			return
 		}
@@ -272,7 +258,6 @@ func (c *checker) checkB(w *model.Wrapper, m match) {
 			c.reject(np, "%s: a co_wrapper name must not contain \"_co_\"; declare SUBSYSTEM_NAME and the coroutine function is SUBSYSTEM_co_NAME", w.Name)
 			return
 		}
-		w.Target = sub + "_co_" + rest
 	} else {
 		parts := strings.SplitN(w.Name, "_", 3)
 		switch {
@@ -289,10 +274,10 @@ func (c *checker) checkB(w *model.Wrapper, m match) {
 			c.reject(np, "%s: function can't be both rdlock and wrlock", w.Name)
 			return
 		}
-		w.Target = parts[0] + "_" + parts[2]
 	}
+	w.Target, _ = marks.Target(w.Name, w.Kind) // the checks above leave no error
 	// B1's no_co bottom half does not use the first parameter at all.
-	if d.ctx == ctxFixedNames && (w.Kind != model.NoCo || d.ID != "B1") {
+	if d.ctx == ctxFixedNames && (w.Kind != marks.NoCo || d.ID != "B1") {
 		if e, fixed := ctxFixed[w.Params[0].Type]; fixed && w.Params[0].Name != firstName(e) &&
 			!c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q (%s uses fixed names)", w.Name, firstName(e), w.Params[0].Name, d.Name) {
 			return
@@ -301,7 +286,7 @@ func (c *checker) checkB(w *model.Wrapper, m match) {
 	// Before 9.0 the poll context comes from the first parameter's type, as
 	// spelled: another spelling of a block type silently polls the main
 	// context instead of the node's.
-	if d.ctx != ctxCurrent && (w.Kind != model.NoCo || d.ID != "B1") {
+	if d.ctx != ctxCurrent && (w.Kind != marks.NoCo || d.ID != "B1") {
 		p := w.Params[0]
 		if canon, ok := blockType(p.Type); ok && canon != p.Type &&
 			!c.strict(c.at(m.argsOff), "%s: the first parameter's type is spelled %q; %s only recognises %q, and otherwise polls qemu_get_aio_context() instead of the node's context", w.Name, p.Type, d.Name, canon) {
@@ -354,12 +339,12 @@ func quoteKeys(m map[string]string) string {
 }
 
 func (c *checker) unknownMark(mark string) string {
-	if since := Since(mark); since != "" {
+	if since := firstAccepting(mark); since != "" {
 		for _, d := range all {
 			if d.Family == c.d.Family {
 				break
 			}
-			if _, ok := d.marks[mark]; ok {
+			if _, ok := d.accepts[mark]; ok {
 				since = ""
 			}
 		}
@@ -369,4 +354,14 @@ func (c *checker) unknownMark(mark string) string {
 		return fmt.Sprintf("mark %q is not part of %s (it was retired); %s accepts %s", mark, c.d.Name, c.d.Name, strings.Join(c.d.MarkNames(), ", "))
 	}
 	return fmt.Sprintf("unknown mark %q; %s accepts %s", mark, c.d.Name, strings.Join(c.d.MarkNames(), ", "))
+}
+
+// firstAccepting returns the first release whose dialect accepts mark, or "".
+func firstAccepting(mark string) string {
+	for _, d := range all {
+		if _, ok := d.accepts[mark]; ok {
+			return d.Name
+		}
+	}
+	return ""
 }

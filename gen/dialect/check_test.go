@@ -113,17 +113,6 @@ func TestChecks(t *testing.T) {
 	}
 }
 
-func TestSnakeToCamel(t *testing.T) {
-	for in, want := range map[string]string{"bdrv_co_truncate": "BdrvCoTruncate", "blk_pwrite_zeroes": "BlkPwriteZeroes", "a_2b": "A2b"} {
-		if got, ok := SnakeToCamel(in); !ok || got != want {
-			t.Errorf("SnakeToCamel(%q) = %q, %v", in, got, ok)
-		}
-	}
-	if _, ok := SnakeToCamel("a__b"); ok {
-		t.Error("SnakeToCamel(a__b) should fail")
-	}
-}
-
 func TestLookup(t *testing.T) {
 	d, err := Lookup("qemu")
 	if err != nil || d.Name != "qemu-10.2" {

@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/cowrap/rules_cowrap/gen/model"
+	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
@@ -42,8 +42,8 @@ type Family struct {
 	firstTypes map[string]string
 	// ctx is how B computes the AioContext from the first parameter.
 	ctx ctxRule
-	// marks are the marks this family documents, with their meaning.
-	marks map[string]markInfo
+	// accepts are the marks this family documents, with their meaning.
+	accepts map[string]marks.Meaning
 	// wrlock: B3+ understand the bdrv_wrlock variant.
 	wrlock bool
 	// noCoRdlock: B3+ allow no_co_wrapper_bdrv_rdlock.
@@ -58,11 +58,6 @@ type Family struct {
 	includesNL bool
 }
 
-type markInfo struct {
-	kind model.Kind
-	lock model.Lock
-}
-
 type ctxRule int
 
 const (
@@ -75,41 +70,36 @@ var (
 	includesA = []string{"qemu/osdep.h", "block/coroutines.h", "block/block-gen.h", "block/block_int.h"}
 	includesB = append(append([]string{}, includesA...), "block/dirty-bitmap.h")
 
-	marksA = map[string]markInfo{"generated_co_wrapper": {model.CoMixed, model.NoLock}}
-	marksB = map[string]markInfo{
-		"co_wrapper":                   {model.Co, model.NoLock},
-		"co_wrapper_mixed":             {model.CoMixed, model.NoLock},
-		"co_wrapper_bdrv_rdlock":       {model.Co, model.RdLock},
-		"co_wrapper_mixed_bdrv_rdlock": {model.CoMixed, model.RdLock},
-		"no_co_wrapper":                {model.NoCo, model.NoLock},
-	}
-	marksB3 = with(marksB, map[string]markInfo{
-		"no_co_wrapper_bdrv_rdlock": {model.NoCo, model.RdLock},
-		"no_co_wrapper_bdrv_wrlock": {model.NoCo, model.WrLock},
-	})
+	marksA  = qemuMarks(false, marks.GeneratedCoWrapper)
+	marksB  = qemuMarks(false, "co_wrapper", "co_wrapper_mixed", "co_wrapper_bdrv_rdlock", "co_wrapper_mixed_bdrv_rdlock", "no_co_wrapper")
+	marksB3 = qemuMarks(true, "co_wrapper", "co_wrapper_mixed", "co_wrapper_bdrv_rdlock", "co_wrapper_mixed_bdrv_rdlock", "no_co_wrapper",
+		"no_co_wrapper_bdrv_rdlock", "no_co_wrapper_bdrv_wrlock")
 	firstA12 = map[string]string{"BlockDriverState *": "bs", "BdrvChild *": "child->bs"}
 	firstA3  = map[string]string{"BlockDriverState *": "bs", "BdrvChild *": "child->bs", "BlockBackend *": "blk_bs(blk)"}
 )
 
-func with(a, b map[string]markInfo) map[string]markInfo {
-	out := map[string]markInfo{}
-	for k, v := range a {
-		out[k] = v
-	}
-	for k, v := range b {
-		out[k] = v
+// qemuMarks are the given marks with what the release scripts read in
+// them (wrlock: the release knows the bdrv_wrlock variant).
+func qemuMarks(wrlock bool, names ...string) map[string]marks.Meaning {
+	out := make(map[string]marks.Meaning, len(names))
+	for _, n := range names {
+		m, ok := marks.QEMU(n, wrlock)
+		if !ok {
+			panic("not a QEMU mark: " + n)
+		}
+		out[n] = m
 	}
 	return out
 }
 
 var families = map[string]*Family{
-	"A1": {ID: "A1", bdrvOnly: true, firstTypes: firstA12, marks: marksA, includes: includesA},
-	"A2": {ID: "A2", firstTypes: firstA12, marks: marksA, includes: includesA},
-	"A3": {ID: "A3", firstTypes: firstA3, marks: marksA, includes: includesA},
-	"B1": {ID: "B1", B: true, ctx: ctxFixedNames, marks: marksB, bh: bhB1, includes: includesB, includesNL: true},
-	"B2": {ID: "B2", B: true, ctx: ctxFixedNames, marks: marksB, bh: bhB2, includes: includesB, includesNL: true},
-	"B3": {ID: "B3", B: true, ctx: ctxRealName, marks: marksB3, wrlock: true, noCoRdlock: true, bh: bhB3, wrlockArg: "NULL", includes: includesB, includesNL: true},
-	"B4": {ID: "B4", B: true, ctx: ctxCurrent, marks: marksB3, wrlock: true, noCoRdlock: true, bh: bhB4, includes: includesB, includesNL: true},
+	"A1": {ID: "A1", bdrvOnly: true, firstTypes: firstA12, accepts: marksA, includes: includesA},
+	"A2": {ID: "A2", firstTypes: firstA12, accepts: marksA, includes: includesA},
+	"A3": {ID: "A3", firstTypes: firstA3, accepts: marksA, includes: includesA},
+	"B1": {ID: "B1", B: true, ctx: ctxFixedNames, accepts: marksB, bh: bhB1, includes: includesB, includesNL: true},
+	"B2": {ID: "B2", B: true, ctx: ctxFixedNames, accepts: marksB, bh: bhB2, includes: includesB, includesNL: true},
+	"B3": {ID: "B3", B: true, ctx: ctxRealName, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB3, wrlockArg: "NULL", includes: includesB, includesNL: true},
+	"B4": {ID: "B4", B: true, ctx: ctxCurrent, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB4, includes: includesB, includesNL: true},
 }
 
 // all lists every dialect, oldest first: the one release table (cowrap
@@ -166,7 +156,7 @@ func Lookup(name string) (*Dialect, error) {
 // MarkNames returns the marks the dialect accepts, sorted.
 func (d *Dialect) MarkNames() []string {
 	var out []string
-	for m := range d.marks {
+	for m := range d.accepts {
 		out = append(out, m)
 	}
 	sort.Strings(out)
@@ -181,26 +171,16 @@ func (d *Dialect) IncludesEndWithNewline() bool { return d.includesNL }
 
 // ScanMarks is what the scanner must find for this dialect: its own marks and
 // those of every other release, so that a mark from the wrong release is
-// reported instead of silently ignored.
-func (d *Dialect) ScanMarks() *scan.Marks { return &allMarks }
-
-var allMarks = scan.Marks{
-	Names:    []string{"generated_co_wrapper", "co_wrapper", "no_co_wrapper"},
-	Prefixes: []string{"co_wrapper", "no_co_wrapper", "generated_co_wrapper"},
-}
-
-// Since returns the first release whose dialect accepts mark, or "".
-func Since(mark string) string {
-	for _, d := range all {
-		if _, ok := d.marks[mark]; ok {
-			return d.Name
-		}
+// reported instead of silently ignored. Each call returns a new value.
+func (d *Dialect) ScanMarks() *scan.Marks {
+	return &scan.Marks{
+		Names:    []string{marks.GeneratedCoWrapper, marks.CoWrapper, marks.NoCoWrapper},
+		Prefixes: []string{marks.CoWrapper, marks.NoCoWrapper, marks.GeneratedCoWrapper},
 	}
-	return ""
 }
 
 // Mark returns what a mark of this dialect asks for.
-func (d *Dialect) Mark(name string) (model.Kind, model.Lock, bool) {
-	m, ok := d.marks[name]
-	return m.kind, m.lock, ok
+func (d *Dialect) Mark(name string) (marks.Meaning, bool) {
+	m, ok := d.accepts[name]
+	return m, ok
 }

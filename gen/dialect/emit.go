@@ -3,6 +3,7 @@ package dialect
 import (
 	"fmt"
 
+	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/model"
 )
 
@@ -28,9 +29,9 @@ func (d *Dialect) AppendWrapper(buf []byte, w *model.Wrapper) []byte {
 	t := s.a
 	if d.B {
 		switch w.Kind {
-		case model.CoMixed:
+		case marks.CoMixed:
 			t = s.mixed
-		case model.Co:
+		case marks.Co:
 			t = s.coOnly
 		default:
 			t = s.noCo
@@ -69,9 +70,9 @@ func (d *Dialect) poll(w *model.Wrapper, prefix string) string {
 // bhLock writes the graph lock line of a no_co bottom half.
 func (d *Dialect) bhLock(b []byte, w *model.Wrapper, op string) []byte {
 	switch w.Lock {
-	case model.RdLock:
+	case marks.RdLock:
 		return append(b, "    bdrv_graph_rd"+op+"_main_loop();"...)
-	case model.WrLock:
+	case marks.WrLock:
 		return append(b, "    bdrv_graph_wr"+op+"("+d.wrlockArg+");"...)
 	}
 	return b

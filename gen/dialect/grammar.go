@@ -1,15 +1,12 @@
 package dialect
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
-
-// markB is the B scripts' mark syntax: any variant suffix is accepted.
-var markB = regexp.MustCompile(`\A(?:no_)?co_wrapper(?:_[a-z][a-z0-9_]*)?\z`)
 
 // match is what the release script's pattern captures.
 type match struct {
@@ -55,18 +52,14 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 		i = skipPyS(t, i)
 		r.markOff = i
 		switch {
-		case strings.HasPrefix(t[i:], "no_co_wrapper"):
-			r.noCo, i = true, i+len("no_co_wrapper")
-		case strings.HasPrefix(t[i:], "co_wrapper"):
-			i += len("co_wrapper")
+		case strings.HasPrefix(t[i:], marks.NoCoWrapper):
+			r.noCo, i = true, i+len(marks.NoCoWrapper)
+		case strings.HasPrefix(t[i:], marks.CoWrapper):
+			i += len(marks.CoWrapper)
 		default:
 			return r, false
 		}
-		vs := i // the variant: the longest _[a-z][a-z0-9_]* run
-		if i+1 < len(t) && t[i] == '_' && isLowerByte(t[i+1]) {
-			i = identEnd(t, i+2, isNameByte, isNameByte)
-		}
-		ve := i
+		vs, ve := i, marks.VariantEnd(t, i)
 		r.markEnd = ve
 		k := skipPyS(t, ve)
 		e := identEnd(t, k, isLowerByte, isNameByte)
@@ -93,10 +86,10 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 			return r, false
 		}
 		i = skipPyS(t, 3)
-		if !strings.HasPrefix(t[i:], "generated_co_wrapper") {
+		if !strings.HasPrefix(t[i:], marks.GeneratedCoWrapper) {
 			return r, false
 		}
-		r.markOff, r.markEnd = i, i+len("generated_co_wrapper")
+		r.markOff, r.markEnd = i, i+len(marks.GeneratedCoWrapper)
 		k := skipPyS(t, r.markEnd)
 		e := identEnd(t, k, isLowerByte, isNameByte)
 		if e == k || e >= len(t) || t[e] != '(' {
@@ -248,30 +241,3 @@ func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // isPySpace is Python's str.isspace, which str.strip() uses.
 var isPySpace = scan.IsPySpace
-
-// SnakeToCamel is the script's snake_to_camel; ok is false where the script
-// raises IndexError (an empty piece from "__" or a trailing "_").
-func SnakeToCamel(s string) (string, bool) {
-	// Names are [a-z][a-z0-9_]*, so upper-casing is ASCII.
-	b := make([]byte, 0, len(s))
-	up := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '_':
-			if up {
-				return "", false // "__", or "_" first
-			}
-			up = true
-			continue
-		case up && c >= 'a' && c <= 'z':
-			c -= 'a' - 'A'
-		}
-		b = append(b, c)
-		up = false
-	}
-	if up {
-		return "", false // empty, or "_" last
-	}
-	return string(b), true
-}

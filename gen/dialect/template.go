@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/model"
 )
 
@@ -83,9 +84,9 @@ func unlessVoid(s string) field {
 func locked(rd, wr string) field {
 	return func(b []byte, d *Dialect, w *model.Wrapper) []byte {
 		switch w.Lock {
-		case model.RdLock:
+		case marks.RdLock:
 			return append(b, rd...)
-		case model.WrLock:
+		case marks.WrLock:
 			return append(b, wr...)
 		}
 		return b

@@ -1,32 +1,10 @@
 // Package model is the dialect-independent description of one wrapper.
 package model
 
-import "github.com/cowrap/rules_cowrap/gen/scan"
-
-// Kind is what the wrapper does.
-type Kind int
-
-const (
-	// Co starts a coroutine and polls until it finishes; callers must not be in a coroutine.
-	Co Kind = iota
-	// CoMixed calls the coroutine function directly when already in a coroutine.
-	CoMixed
-	// NoCo runs a main-loop function from a coroutine through a bottom half.
-	NoCo
+import (
+	"github.com/cowrap/rules_cowrap/gen/marks"
+	"github.com/cowrap/rules_cowrap/gen/scan"
 )
-
-func (k Kind) String() string { return [...]string{"co", "co_mixed", "no_co"}[k] }
-
-// Lock is the block graph lock the wrapper takes around the call.
-type Lock int
-
-const (
-	NoLock Lock = iota
-	RdLock
-	WrLock
-)
-
-func (l Lock) String() string { return [...]string{"", "rdlock", "wrlock"}[l] }
 
 // Param is one parameter. Type keeps the text as written up to the name,
 // including its last character (a space or '*'), as QEMU's script does.
@@ -41,8 +19,8 @@ type Wrapper struct {
 	File   string
 	Pos    scan.Pos
 	Mark   string
-	Kind   Kind
-	Lock   Lock
+	Kind   marks.Kind
+	Lock   marks.Lock
 	Name   string // the declared wrapper (W)
 	Target string // the function it calls: the coroutine (co) or main-loop (no_co) function
 	Struct string // the argument struct's type name

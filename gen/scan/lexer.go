@@ -35,15 +35,6 @@ type scanner struct {
 
 func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isIdentChar(c byte) bool  { return isIdentStart(c) || c >= '0' && c <= '9' }
-func isLower(c byte) bool      { return c >= 'a' && c <= 'z' }
-func allIdentLower(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !(isLower(s[i]) || s[i] >= '0' && s[i] <= '9' || s[i] == '_') {
-			return false
-		}
-	}
-	return true
-}
 
 // pos converts a byte offset to a position. Lookups cluster and mostly move
 // forward, so it keeps a cursor and counts the newlines between it and off.

@@ -15,6 +15,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/cowrap/rules_cowrap/gen/marks"
 )
 
 // Pos is a 1-based line and byte column.
@@ -76,7 +78,7 @@ type Marks struct {
 	// Names are whole identifiers that are marks, e.g. "co_wrapper_mixed".
 	Names []string
 	// Prefixes make PREFIX_xyz a mark too (QEMU's free-form variant suffix,
-	// `_[a-z][a-z0-9_]*`), e.g. "co_wrapper" accepts "co_wrapper_foo".
+	// marks.IsVariant), e.g. "co_wrapper" accepts "co_wrapper_foo".
 	Prefixes []string
 }
 
@@ -88,7 +90,7 @@ func (m *Marks) Is(ident string) bool {
 		}
 	}
 	for _, p := range m.Prefixes {
-		if len(ident) > len(p)+1 && ident[:len(p)] == p && ident[len(p)] == '_' && isLower(ident[len(p)+1]) && allIdentLower(ident[len(p)+1:]) {
+		if marks.HasVariant(ident, p) {
 			return true
 		}
 	}

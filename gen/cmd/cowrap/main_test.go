@@ -219,6 +219,16 @@ func TestTemplate(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "bad.h:1:18: parameter 1 of 'rt_x' must be TYPE NAME") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
+	// A name with no argument struct name is an error, not `typedef struct { ... } ;`.
+	before := read(t, filepath.Join(dir, "out.c"))
+	write(t, filepath.Join(dir, "bad.h"), "int my_wrap rt__x(int a);\n")
+	code, _, stderr = cli(t, dir, "-template", "w.tmpl", "-marks", "my_wrap", "out.c", "bad.h")
+	if code != 1 || !strings.Contains(stderr, `bad.h:1:13: rt__x: empty name segment ("__" or a trailing "_")`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if got := read(t, filepath.Join(dir, "out.c")); got != before {
+		t.Errorf("output was touched: %q", got)
+	}
 }
 
 // Glued marks are errors, but -lenient writes what QEMU's script writes:
