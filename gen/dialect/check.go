@@ -206,16 +206,16 @@ func (c *checker) checkA(w *model.Wrapper, m match) {
 		return
 	}
 	p1 := w.Params[0]
-	bs, ok := d.firstTypes[p1.Type]
+	first, ok := d.firstParam(p1.Type)
 	if !ok {
 		hint := ""
-		if _, near := d.firstTypes[strings.TrimRightFunc(p1.Type, isPySpace)]; near {
+		if _, near := d.firstParam(strings.TrimRightFunc(p1.Type, isPySpace)); near {
 			hint = " (no space may follow '*')"
 		}
-		c.reject(c.at(m.argsOff), "%s: the first parameter must be of type %s; found %q%s", w.Name, quoteKeys(d.firstTypes), p1.Type, hint)
+		c.reject(c.at(m.argsOff), "%s: the first parameter must be of type %s; found %q%s", w.Name, d.quoteFirstTypes(), p1.Type, hint)
 		return
 	}
-	if firstName(bs) != p1.Name && !c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q", w.Name, firstName(bs), p1.Name) {
+	if first.name != p1.Name && !c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q", w.Name, first.name, p1.Name) {
 		return
 	}
 	if !strings.Contains(w.Name, "_") { // A1's names start with bdrv_
@@ -278,8 +278,8 @@ func (c *checker) checkB(w *model.Wrapper, m match) {
 	w.Target, _ = marks.Target(w.Name, w.Kind) // the checks above leave no error
 	// B1's no_co bottom half does not use the first parameter at all.
 	if d.ctx == ctxFixedNames && (w.Kind != marks.NoCo || d.ID != "B1") {
-		if e, fixed := ctxFixed[w.Params[0].Type]; fixed && w.Params[0].Name != firstName(e) &&
-			!c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q (%s uses fixed names)", w.Name, firstName(e), w.Params[0].Name, d.Name) {
+		if first, fixed := d.firstParam(w.Params[0].Type); fixed && w.Params[0].Name != first.name &&
+			!c.strict(c.at(m.argsOff), "%s: the generated code refers to the first parameter as %q, but it is named %q (%s uses fixed names)", w.Name, first.name, w.Params[0].Name, d.Name) {
 			return
 		}
 	}
@@ -288,7 +288,7 @@ func (c *checker) checkB(w *model.Wrapper, m match) {
 	// context instead of the node's.
 	if d.ctx != ctxCurrent && (w.Kind != marks.NoCo || d.ID != "B1") {
 		p := w.Params[0]
-		if canon, ok := blockType(p.Type); ok && canon != p.Type &&
+		if canon, ok := d.blockType(p.Type); ok && canon != p.Type &&
 			!c.strict(c.at(m.argsOff), "%s: the first parameter's type is spelled %q; %s only recognises %q, and otherwise polls qemu_get_aio_context() instead of the node's context", w.Name, p.Type, d.Name, canon) {
 			return
 		}
@@ -297,43 +297,30 @@ func (c *checker) checkB(w *model.Wrapper, m match) {
 }
 
 // blockType reads typ, a parameter type as the script keeps it, as one of
-// the block types the B1-B3 scripts recognise, ignoring qualifiers and
-// spacing; ok is false for other types.
-func blockType(typ string) (string, bool) {
+// the family's block types, ignoring qualifiers and spacing; ok is false for
+// other types.
+func (f *Family) blockType(typ string) (string, bool) {
 	var words []string
-	for _, f := range strings.FieldsFunc(strings.ReplaceAll(typ, "*", " * "), isPySpace) {
-		switch f {
+	for _, w := range strings.FieldsFunc(strings.ReplaceAll(typ, "*", " * "), isPySpace) {
+		switch w {
 		case "const", "volatile", "restrict", "__restrict", "__restrict__":
 			continue
 		}
-		words = append(words, f)
+		words = append(words, w)
 	}
 	if len(words) != 2 || words[1] != "*" {
 		return "", false
 	}
 	canon := words[0] + " *"
-	_, ok := ctxFixed[canon]
+	_, ok := f.firstParam(canon)
 	return canon, ok
 }
 
-var ctxFixed = map[string]string{"BlockDriverState *": "bs", "BdrvChild *": "child", "BlockBackend *": "blk"}
-
-// firstName returns the parameter name a fixed expression uses: bs,
-// child->bs, blk_bs(blk).
-func firstName(expr string) string {
-	if strings.HasPrefix(expr, "blk_bs(") {
-		return "blk"
-	}
-	n, _, _ := strings.Cut(expr, "->")
-	return n
-}
-
-func quoteKeys(m map[string]string) string {
-	var ks []string
-	for _, t := range []string{"BlockDriverState *", "BdrvChild *", "BlockBackend *"} {
-		if _, ok := m[t]; ok {
-			ks = append(ks, fmt.Sprintf("%q", t))
-		}
+// quoteFirstTypes lists the family's first-parameter types, quoted.
+func (f *Family) quoteFirstTypes() string {
+	ks := make([]string, len(f.firstParams))
+	for i, p := range f.firstParams {
+		ks[i] = fmt.Sprintf("%q", p.typ)
 	}
 	return strings.Join(ks, ", ")
 }

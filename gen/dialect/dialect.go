@@ -37,9 +37,10 @@ type Family struct {
 	B bool
 	// bdrvOnly: A1 only wraps bdrv_* names.
 	bdrvOnly bool
-	// firstTypes are the allowed first-parameter types in A and the
-	// poll-state expression each gives; nil in B (no check).
-	firstTypes map[string]string
+	// firstParams are the block types the generated code knows as the
+	// first parameter: in A the only ones allowed, in B1-B3 where the poll
+	// context comes from.
+	firstParams []firstParam
 	// ctx is how B computes the AioContext from the first parameter.
 	ctx ctxRule
 	// accepts are the marks this family documents, with their meaning.
@@ -58,6 +59,36 @@ type Family struct {
 	includesNL bool
 }
 
+// firstParam is a block type the generated code knows as the first
+// parameter, and what it makes of a parameter of that type.
+type firstParam struct {
+	typ  string // as the scripts spell it, e.g. "BlockDriverState *"
+	name string // the name the code uses where it uses a fixed one
+	node string // A's poll_state.bs, with the fixed name
+	// ctxPre + NAME + ctxPost is B's AioContext for a parameter NAME.
+	ctxPre, ctxPost string
+}
+
+var (
+	bdsParam   = firstParam{typ: "BlockDriverState *", name: "bs", node: "bs", ctxPre: "bdrv_get_aio_context(", ctxPost: ")"}
+	childParam = firstParam{typ: "BdrvChild *", name: "child", node: "child->bs", ctxPre: "bdrv_get_aio_context(", ctxPost: "->bs)"}
+	blkParam   = firstParam{typ: "BlockBackend *", name: "blk", node: "blk_bs(blk)", ctxPre: "blk_get_aio_context(", ctxPost: ")"}
+
+	firstA12 = []firstParam{bdsParam, childParam}
+	firstAll = []firstParam{bdsParam, childParam, blkParam}
+)
+
+// firstParam returns the record of the block type typ, spelled as the
+// scripts spell it.
+func (f *Family) firstParam(typ string) (firstParam, bool) {
+	for _, p := range f.firstParams {
+		if p.typ == typ {
+			return p, true
+		}
+	}
+	return firstParam{}, false
+}
+
 type ctxRule int
 
 const (
@@ -74,8 +105,6 @@ var (
 	marksB  = qemuMarks(false, "co_wrapper", "co_wrapper_mixed", "co_wrapper_bdrv_rdlock", "co_wrapper_mixed_bdrv_rdlock", "no_co_wrapper")
 	marksB3 = qemuMarks(true, "co_wrapper", "co_wrapper_mixed", "co_wrapper_bdrv_rdlock", "co_wrapper_mixed_bdrv_rdlock", "no_co_wrapper",
 		"no_co_wrapper_bdrv_rdlock", "no_co_wrapper_bdrv_wrlock")
-	firstA12 = map[string]string{"BlockDriverState *": "bs", "BdrvChild *": "child->bs"}
-	firstA3  = map[string]string{"BlockDriverState *": "bs", "BdrvChild *": "child->bs", "BlockBackend *": "blk_bs(blk)"}
 )
 
 // qemuMarks are the given marks with what the release scripts read in
@@ -93,13 +122,13 @@ func qemuMarks(wrlock bool, names ...string) map[string]marks.Meaning {
 }
 
 var families = map[string]*Family{
-	"A1": {ID: "A1", bdrvOnly: true, firstTypes: firstA12, accepts: marksA, includes: includesA},
-	"A2": {ID: "A2", firstTypes: firstA12, accepts: marksA, includes: includesA},
-	"A3": {ID: "A3", firstTypes: firstA3, accepts: marksA, includes: includesA},
-	"B1": {ID: "B1", B: true, ctx: ctxFixedNames, accepts: marksB, bh: bhB1, includes: includesB, includesNL: true},
-	"B2": {ID: "B2", B: true, ctx: ctxFixedNames, accepts: marksB, bh: bhB2, includes: includesB, includesNL: true},
-	"B3": {ID: "B3", B: true, ctx: ctxRealName, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB3, wrlockArg: "NULL", includes: includesB, includesNL: true},
-	"B4": {ID: "B4", B: true, ctx: ctxCurrent, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB4, includes: includesB, includesNL: true},
+	"A1": {ID: "A1", bdrvOnly: true, firstParams: firstA12, accepts: marksA, includes: includesA},
+	"A2": {ID: "A2", firstParams: firstA12, accepts: marksA, includes: includesA},
+	"A3": {ID: "A3", firstParams: firstAll, accepts: marksA, includes: includesA},
+	"B1": {ID: "B1", B: true, firstParams: firstAll, ctx: ctxFixedNames, accepts: marksB, bh: bhB1, includes: includesB, includesNL: true},
+	"B2": {ID: "B2", B: true, firstParams: firstAll, ctx: ctxFixedNames, accepts: marksB, bh: bhB2, includes: includesB, includesNL: true},
+	"B3": {ID: "B3", B: true, firstParams: firstAll, ctx: ctxRealName, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB3, wrlockArg: "NULL", includes: includesB, includesNL: true},
+	"B4": {ID: "B4", B: true, firstParams: firstAll, ctx: ctxCurrent, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB4, includes: includesB, includesNL: true},
 }
 
 // all lists every dialect, oldest first: the one release table (cowrap

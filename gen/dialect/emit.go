@@ -44,27 +44,18 @@ func (d *Dialect) AppendWrapper(buf []byte, w *model.Wrapper) []byte {
 // from the first parameter; prefix is "s->" inside a bottom half.
 func (d *Dialect) poll(w *model.Wrapper, prefix string) string {
 	p := w.Params[0]
-	if !d.B {
-		return d.firstTypes[p.Type]
-	}
-	if d.ctx == ctxCurrent {
+	first, known := d.firstParam(p.Type)
+	switch {
+	case !d.B:
+		return first.node // the checks allow only known types
+	case d.ctx == ctxCurrent:
 		return "qemu_get_current_aio_context()"
+	case !known:
+		return "qemu_get_aio_context()"
+	case d.ctx == ctxRealName:
+		return first.ctxPre + prefix + p.Name + first.ctxPost
 	}
-	name := func(fixed string) string {
-		if d.ctx == ctxRealName {
-			return prefix + p.Name
-		}
-		return prefix + fixed
-	}
-	switch p.Type {
-	case "BlockDriverState *":
-		return "bdrv_get_aio_context(" + name("bs") + ")"
-	case "BdrvChild *":
-		return "bdrv_get_aio_context(" + name("child") + "->bs)"
-	case "BlockBackend *":
-		return "blk_get_aio_context(" + name("blk") + ")"
-	}
-	return "qemu_get_aio_context()"
+	return first.ctxPre + prefix + first.name + first.ctxPost
 }
 
 // bhLock writes the graph lock line of a no_co bottom half.
