@@ -42,9 +42,9 @@ func TestSynthAccepted(t *testing.T) {
 			t.Fatalf("%s: %v", d.Name, err)
 		}
 		in, _ := inputs(t, fam, 500)
-		res := gen.Generate(gen.Options{Dialect: d}, in)
-		if res.Failed() || len(res.Diags) != 0 || res.Wrappers != 500 {
-			t.Errorf("%s: %d wrappers, diags %v; want 500 and none", d.Name, res.Wrappers, res.Diags)
+		p := gen.Check(gen.Options{Dialect: d}, in)
+		if p.Failed() || len(p.Diags) != 0 || p.Wrappers != 500 {
+			t.Errorf("%s: %d wrappers, diags %v; want 500 and none", d.Name, p.Wrappers, p.Diags)
 		}
 	}
 }

@@ -4,7 +4,6 @@
 package gen
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -38,16 +37,6 @@ type Options struct {
 	Template *Template
 }
 
-// Result is the generated file, or the reasons there is none.
-type Result struct {
-	Output   []byte // nil when any finding is an error
-	Diags    []model.Diag
-	Wrappers int
-}
-
-// Failed reports whether any finding is an error.
-func (r *Result) Failed() bool { return failed(r.Diags) }
-
 func failed(diags []model.Diag) bool {
 	for _, d := range diags {
 		if !d.Warning {
@@ -55,22 +44,6 @@ func failed(diags []model.Diag) bool {
 		}
 	}
 	return false
-}
-
-// Generate checks every input and writes the output file into memory.
-func Generate(opts Options, inputs []Input) Result {
-	p := Check(opts, inputs)
-	res := Result{Diags: p.Diags, Wrappers: p.Wrappers}
-	if p.Failed() {
-		return res
-	}
-	var buf bytes.Buffer
-	if _, err := p.WriteTo(&buf); err != nil {
-		res.Diags = append(res.Diags, model.Diag{Error: &scan.Error{File: opts.Template.Path, Msg: err.Error()}})
-		return res
-	}
-	res.Output = buf.Bytes()
-	return res
 }
 
 // Plan is a checked run: its findings, and the wrappers to write.

@@ -52,13 +52,13 @@ func TestGolden(t *testing.T) {
 				}
 				inputs = append(inputs, gen.Input{Path: p, Data: data})
 			}
-			res := gen.Generate(gen.Options{Dialect: d}, inputs)
-			if len(res.Diags) > 0 {
-				t.Fatalf("unexpected findings: %v", res.Diags)
+			out, diags := generate(t, gen.Options{Dialect: d}, inputs)
+			if len(diags) > 0 {
+				t.Fatalf("unexpected findings: %v", diags)
 			}
 			want := filepath.Join(dir, "expected.c")
 			if *update {
-				if err := os.WriteFile(want, res.Output, 0o644); err != nil {
+				if err := os.WriteFile(want, out, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -66,7 +66,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v (run go test ./gen -update to create it)", err)
 			}
-			if !bytes.Equal(res.Output, exp) {
+			if !bytes.Equal(out, exp) {
 				t.Errorf("output differs from %s (go test ./gen -update rewrites it; review the diff)", want)
 			}
 		})

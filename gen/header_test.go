@@ -20,11 +20,11 @@ func TestDialectHeaderHeight(t *testing.T) {
 			for i := range n {
 				inputs = append(inputs, gen.Input{Path: fmt.Sprintf("/abs/dir/include/block/in%d.h", i), Data: []byte("int x;\n")})
 			}
-			res := gen.Generate(gen.Options{Dialect: d}, inputs)
-			if res.Failed() {
-				t.Fatalf("%s: %v", d.Name, res.Diags)
+			out, diags := generate(t, gen.Options{Dialect: d}, inputs)
+			if out == nil {
+				t.Fatalf("%s: %v", d.Name, diags)
 			}
-			lines := strings.Split(string(res.Output), "\n")
+			lines := strings.Split(string(out), "\n")
 			first := -1
 			for i, l := range lines {
 				if strings.HasPrefix(l, "#include") {

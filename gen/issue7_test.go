@@ -126,28 +126,28 @@ func TestHostileInputs(t *testing.T) {
 				}
 				inputs = append(inputs, gen.Input{Path: name, Data: []byte(f)})
 			}
-			res := gen.Generate(gen.Options{Dialect: d}, inputs)
+			out, diags := generate(t, gen.Options{Dialect: d}, inputs)
 			var errs []string
-			for _, dg := range res.Diags {
+			for _, dg := range diags {
 				if !dg.Warning {
 					errs = append(errs, dg.Error.Error())
 				}
 			}
 			switch {
-			case tc.strict == "" && res.Output == nil:
+			case tc.strict == "" && out == nil:
 				t.Errorf("strict rejects: %q", errs)
-			case tc.strict != "" && (res.Output != nil || len(errs) == 0 || !strings.Contains(errs[0], tc.strict)):
+			case tc.strict != "" && (out != nil || len(errs) == 0 || !strings.Contains(errs[0], tc.strict)):
 				t.Errorf("strict: errors %q, want first %q", errs, tc.strict)
 			case tc.strict != "" && len(errs) > 1 && !strings.Contains(tc.class, "#if"):
 				t.Errorf("one cause, one message; got %q", errs)
 			}
-			lr := gen.Generate(gen.Options{Dialect: d, Lenient: true}, inputs)
+			lout, ldiags := generate(t, gen.Options{Dialect: d, Lenient: true}, inputs)
 			got := -1
-			if lr.Output != nil {
-				got = strings.Count(string(lr.Output), "\n * Wrappers for ")
+			if lout != nil {
+				got = strings.Count(string(lout), "\n * Wrappers for ")
 			}
 			if got != tc.lenient {
-				t.Errorf("-lenient wrote %d wrappers (-1: failed), the script %d; findings %v", got, tc.lenient, lr.Diags)
+				t.Errorf("-lenient wrote %d wrappers (-1: failed), the script %d; findings %v", got, tc.lenient, ldiags)
 			}
 		})
 	}

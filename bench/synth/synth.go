@@ -1,6 +1,6 @@
 // Package synth makes large synthetic block-layer headers for benchmarking
 // cowrap against QEMU's block-coroutine-wrapper.py (bench/cmd/synth writes
-// them to files; bench_test.go feeds them to gen.Generate).
+// them to files; bench_test.go feeds them to gen.Check).
 //
 // The headers imitate the style of QEMU's include/block/*.h: marked
 // declarations of every kind (dialect A: generated_co_wrapper; dialect B:

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/gen/model"
 )
 
 // cflags apply to every translation unit: the generated file must build as
@@ -109,11 +110,26 @@ func generate(t *testing.T, f fixture) []byte {
 		}
 		in = append(in, gen.Input{Path: p, Data: data})
 	}
-	res := gen.Generate(gen.Options{Dialect: f.d}, in)
-	if res.Output == nil || len(res.Diags) > 0 {
-		t.Fatalf("generator findings: %v", res.Diags)
+	out, diags := output(t, gen.Options{Dialect: f.d}, in)
+	if out == nil || len(diags) > 0 {
+		t.Fatalf("generator findings: %v", diags)
 	}
-	return res.Output
+	return out
+}
+
+// output does what the CLI does, into memory: gen.Check, then
+// Plan.WriteTo unless a finding is an error. out is nil when one is.
+func output(t *testing.T, opts gen.Options, inputs []gen.Input) (out []byte, diags []model.Diag) {
+	t.Helper()
+	p := gen.Check(opts, inputs)
+	if p.Failed() {
+		return nil, p.Diags
+	}
+	var buf bytes.Buffer
+	if _, err := p.WriteTo(&buf); err != nil {
+		t.Fatalf("WriteTo: %v", err)
+	}
+	return buf.Bytes(), p.Diags
 }
 
 func run(t *testing.T, dir string, name string, args ...string) (string, error) {
