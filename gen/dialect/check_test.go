@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,5 +124,25 @@ func TestLookup(t *testing.T) {
 	}
 	if n := len(Names()); n != 17 {
 		t.Errorf("len(Names()) = %d, want 17", n)
+	}
+}
+
+// TestScanMarksIsACopy: a caller that changes the marks it got (Gazelle
+// derives its own) cannot change what another dialect, or a later call,
+// scans for.
+func TestScanMarksIsACopy(t *testing.T) {
+	a1, b4 := All()[0], All()[len(All())-1]
+	m := a1.ScanMarks()
+	m.Names[0] = "changed"
+	m.Names = append(m.Names, "added")
+	m.Prefixes[0] = "changed"
+	for _, d := range []*Dialect{a1, b4} {
+		got := d.ScanMarks()
+		if !slices.Contains(got.Names, "generated_co_wrapper") || slices.Contains(got.Names, "changed") || slices.Contains(got.Names, "added") || slices.Contains(got.Prefixes, "changed") {
+			t.Errorf("%s: ScanMarks() = %+v after a caller changed another result", d.Name, got)
+		}
+		if !got.Is("co_wrapper_mixed") || !got.Is("generated_co_wrapper") || got.Is("changed") {
+			t.Errorf("%s: ScanMarks() no longer finds the QEMU marks", d.Name)
+		}
 	}
 }

@@ -75,8 +75,6 @@ func (d *Dialect) scriptDecl(file, src string, off, line int, m match, ws []*mod
 	decl.Mark = scan.Token{Text: src[off+m.markOff : off+m.markEnd], Off: off + m.markOff, Pos: decl.PosAt(m.markOff)}
 	decl.Name = scan.Token{Text: m.name, Off: m.nameOff, Pos: decl.PosAt(rel(m.nameOff))}
 	decl.ParamsPos = decl.PosAt(rel(m.argsOff))
-	decl.LParen = decl.PosAt(rel(m.argsOff) - 1)
-	decl.Semi = decl.PosAt(len(decl.Text) - 1)
 	w, ds := d.Wrapper(decl, true)
 	if w != nil {
 		ws = append(ws, w)

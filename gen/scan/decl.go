@@ -61,7 +61,6 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 		return i
 	}
 	lp := rest[1].Off
-	d.LParen = s.pos(lp)
 	nest, rp := 0, -1
 	for k := 1; k < len(rest); k++ {
 		switch rest[k].Text {
@@ -84,7 +83,6 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 		return i
 	}
 	semi := term.Off
-	d.Semi = s.pos(semi)
 	d.ParamsText = s.text[lp+1 : rest[rp].Off]
 	d.ParamsPos = s.pos(lp + 1)
 	d.Text = s.text[d.Off : semi+1]

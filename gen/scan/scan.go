@@ -59,11 +59,9 @@ type Decl struct {
 	Prefix []Token // tokens before the mark: return type and qualifiers
 	Mark   Token
 	Name   Token
-	LParen Pos
 	// ParamsText is the raw text between the parentheses (newlines normalised).
 	ParamsText string
 	ParamsPos  Pos // position just after '('
-	Semi       Pos
 	// LineEnd is true when ';' ends its line (QEMU's grammar requires it).
 	LineEnd bool
 	// Text is the source from Start through ';'. Off and End are its byte range
@@ -128,9 +126,6 @@ next:
 	}
 	return out
 }
-
-// MayContain is the cheap test: false means File would find nothing.
-func (m *Marks) MayContain(src []byte) bool { return ContainsAny(src, m.Needles()) }
 
 // ContainsAny reports whether src contains any of the needles; callers that
 // test many files compute Needles once.
