@@ -1,7 +1,9 @@
 """Module extension `cowrap`: prebuilt generator toolchains, so a C project builds no Go.
 
-    cowrap = use_extension("@rules_cowrap//rules:extensions.bzl", "cowrap")
-    cowrap.prebuilt(version = "0.1.0")  # optional base_url = "https://mirror.example/rules_cowrap"
+```starlark
+cowrap = use_extension("@rules_cowrap//rules:extensions.bzl", "cowrap")
+cowrap.prebuilt(version = "0.1.0")  # optional base_url = "https://mirror.example/rules_cowrap"
+```
 
 Each release archive is checked against the sha256 in toolchains/integrity.json, which the
 release script (tools/release) writes. rules_cowrap registers the prebuilt toolchains before the
@@ -10,6 +12,7 @@ from-source one, so an exec platform without a prebuilt binary builds the genera
 
 load("//toolchains:prebuilt.bzl", "cowrap_binary_repo", "cowrap_toolchains_hub")
 
+# The default `base_url` of `cowrap.prebuilt`: this repository's GitHub releases.
 DEFAULT_BASE_URL = "https://github.com/cowrap/rules_cowrap/releases/download"
 
 _prebuilt = tag_class(
@@ -21,7 +24,7 @@ _prebuilt = tag_class(
         ),
         "base_url": attr.string(
             default = DEFAULT_BASE_URL,
-            doc = "Where the release assets are: BASE_URL/<tag>/<archive>, as on the release page. " +
+            doc = "Where the release assets are: `BASE_URL/TAG/ARCHIVE`, as on the release page. " +
                   "A mirror with the same layout serves air-gapped builds.",
         ),
     },

@@ -101,30 +101,85 @@ def cowrap_library(
         out = None,
         deps = [],
         **kwargs):
-    """Generates coroutine wrappers from `srcs` and compiles them into a cc_library `name`.
+    """Generates coroutine wrappers from `srcs` and compiles them into a `cc_library` `name`.
+
+    Runs the generator (the cowrap toolchain: a prebuilt binary or `//gen/cmd/cowrap`) over
+    `srcs` in one action, then compiles the generated file as a `cc_library` named `name`.
+    Example (from `tests/bazel/testdata/BUILD.bazel`):
+
+    ```starlark
+    cowrap_library(
+        name = "demo_io",
+        srcs = ["demo_io.h"],
+        deps = [":stub_qemu"],
+    )
+    ```
+
+    The generated `demo_io.c` has the dialect's `#include` lines (QEMU's), then
+    `#include "tests/bazel/testdata/demo_io.h"` (`include_srcs`), then the wrappers.
+
+    **Targets:** `name` (`cc_library`), `name + "_gen"` (the private generator rule
+    `_cowrap_gen`; its output is `out`, and its files are `out` plus, with `include_srcs`, the
+    headers of `srcs`).
+
+    **Errors at analysis** name your target as you write it (`cowrap_library //pkg:name: ...`):
+    an unknown `dialect` (the message lists the valid ones), empty `srcs`, an `include_lines`
+    entry that is not a header (`include_lines: bad #include value "blk": no header suffix (.h,
+    .hh, .hpp, ...); want a relative header path such as "block/block_int.h" or a system header
+    such as "<stdio.h>"`), `marks` without `template`. The generator's own errors (exit 1,
+    `path:line:col: message` on stderr) fail the `CoWrap` action, and no output is left.
+
+    **The action** (mnemonic `CoWrap`, one `ctx.actions.run`, no shell, no environment):
+
+    ```
+    cowrap -dialect D [-include H]... [-include-after SRC_HEADER]... [-template T] [-marks M] -o OUT.c SRC...
+    ```
+
+    in this order (the analysis tests in `rules/tests` assert the whole argv). Its inputs are
+    exactly `srcs` (and `template`) plus the exec-configuration tool. Every path is relative to
+    the execution root, and the output has neither timestamps nor absolute paths, so the result
+    is byte-identical in any checkout and the action is cached by a remote or disk cache across
+    machines and paths (checked by `tests/bazel/remote_cache_test.sh`).
 
     Args:
-      name: name of the cc_library; the generator target is `name + "_gen"`.
-      srcs: C headers declaring the functions to wrap (QEMU marks: co_wrapper, co_wrapper_mixed,
-        co_wrapper_bdrv_rdlock, ..., generated_co_wrapper in old dialects). Must not be empty.
-      dialect: generator dialect: "qemu" (newest) or "qemu-X.Y" for QEMU 5.2 to 10.2
-        (see DIALECTS). With `template`, it selects only the set of marks that are recognised.
-      include_lines: headers for the generated file's `#include` lines, in order, replacing the
-        dialect's: "block/block_int.h" becomes `#include "block/block_int.h"`, "<stdio.h>" becomes
-        `#include <stdio.h>`. Each is a relative path ending in a header suffix, or `<...>`.
-      include_srcs: also `#include` each header of `srcs` (by its path in the repository), after
-        the dialect's or `include_lines`' lines, so that the generated file sees the declarations
-        it wraps; the headers are compiled with it. False: the `#include` lines of QEMU's
-        block-gen.c exactly.
-      template: optional label of a template file for the wrappers, replacing the dialect's.
-      marks: with `template`: the marks to look for instead of the dialect's, each
-        `NAME[=co|co_mixed|no_co[+rdlock|+wrlock]]` (cowrap -marks); Gazelle's cowrap_marks.
-      out: name of the generated C file; default `name + ".c"`.
-      deps: cc_library deps of the compiled file; they must provide every header the generated
-        file includes.
-      **kwargs: forwarded to cc_library (includes, copts, defines, hdrs, linkopts, alwayslink,
-        ...). visibility, tags, testonly, compatible_with, target_compatible_with apply to the
-        generator target too.
+      name: The `cc_library`. The generator target is `name + "_gen"`.
+      srcs: The C headers (or `.c` files) with the marked declarations
+        (`int co_wrapper_mixed bdrv_pread(...);`), in the order the generator reads them (the
+        order of the output). Must not be empty (also after globbing). With `include_srcs` the
+        headers among them are compiled with the generated file; every other header it includes
+        comes from `deps`.
+      dialect: The generator's `-dialect`: `"qemu"` (the newest QEMU release) or one of
+        [`DIALECTS`](#dialects), as in [the dialect table](dialects.md). Without `template` it
+        selects the marks, the grammar and the output of that QEMU release; with `template` it
+        selects only the set of marks recognised.
+      include_lines: The generated file's `#include` lines, in order (generator `-include`,
+        repeatable), replacing the dialect's. `"block/block_int.h"` becomes
+        `#include "block/block_int.h"`; an entry in `<...>` is written as is (`"<stdio.h>"` gives
+        `#include <stdio.h>`). Each entry must be a relative path ending in a header suffix
+        (`.h`, `.hh`, `.hpp`, `.inc`, ... as Bazel's C++ rules know them) or `<name>`; anything
+        else (`"blk"`, `"/usr/include/x.h"`, `"a b.h"`) fails analysis. The same check
+        (`gen/include`) serves the CLI and Gazelle's `cowrap_include`. Empty: the dialect's own
+        lines (QEMU's).
+      include_srcs: Also `#include` each header of `srcs` (each file with a header suffix, by its
+        path in its repository, e.g. `"pkg/block-io.h"`), after the dialect's or
+        `include_lines`' lines (generator `-include-after`), and compile those headers with the
+        generated file (they go into the `cc_library`'s `srcs`). So the generated file sees the
+        declarations it wraps, and a newly marked header needs no hand edit. `False`: the output
+        is byte-identical to QEMU's `block-gen.c` from the first `#include` on; use it in QEMU
+        trees, where `block/coroutines.h` declares everything.
+      template: A Go `text/template` file that writes the wrappers instead of the dialect's
+        ([templates.md](templates.md)); added to the action's inputs.
+      marks: With `template` only: your own marks, each
+        `NAME[=co|co_mixed|no_co[+rdlock|+wrlock]]`, passed as one `-marks` value (Gazelle's
+        `cowrap_marks`).
+      out: The generated file's name; default `name + ".c"`. Addressable as `:out` (e.g.
+        `:block-gen.c`).
+      deps: `cc_library` deps of the compiled file. Together they must provide every header the
+        generated file includes and the functions it calls.
+      **kwargs: Passed to the `cc_library`: `includes` (C include directories), `copts`,
+        `defines`, `local_defines`, `hdrs`, `linkopts`, `alwayslink`, `implementation_deps`, ...
+        `visibility`, `tags`, `testonly`, `compatible_with` and `target_compatible_with` also
+        apply to the `_gen` target.
     """
     common = {k: kwargs[k] for k in ("visibility", "tags", "testonly", "compatible_with", "target_compatible_with") if k in kwargs}
     _cowrap_gen(

@@ -1,0 +1,3 @@
+"""Constants."""
+
+DEFAULT = "fast"
