@@ -181,7 +181,7 @@ func check(cc *cowrapConfig, rel string, src []byte) (bool, []*scan.Error) {
 		}
 		for _, d := range diags {
 			if !d.Warning {
-				findings = append(findings, d.Error)
+				findings = append(findings, d.Err)
 			}
 		}
 		ok = ok || w != nil

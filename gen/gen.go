@@ -63,7 +63,7 @@ func (p *Plan) Failed() bool { return failed(p.Diags) }
 func Check(opts Options, inputs []Input) *Plan {
 	p := &Plan{opts: opts, inputs: inputs, perFile: make([][]*model.Wrapper, len(inputs))}
 	if err := checkIncludes(opts.Includes); err != nil {
-		p.Diags = append(p.Diags, model.Diag{Error: &scan.Error{File: "-include", Msg: err.Error()}})
+		p.Diags = append(p.Diags, model.Diag{Err: &scan.Error{File: "-include", Msg: err.Error()}})
 		return p
 	}
 	diags := make([][]model.Diag, len(inputs))
@@ -117,7 +117,7 @@ func clashes(inputs []Input, perFile [][]*model.Wrapper, lenient bool) []model.D
 		seq     int
 	)
 	report := func(w *model.Wrapper, format string, args ...any) {
-		diags = append(diags, model.Diag{Warning: lenient, Error: &scan.Error{File: w.File, Pos: w.Pos, Msg: w.Name + ": " + fmt.Sprintf(format, args...)}})
+		diags = append(diags, model.Diag{Warning: lenient, Err: &scan.Error{File: w.File, Pos: w.Pos, Msg: w.Name + ": " + fmt.Sprintf(format, args...)}})
 	}
 	helperName := func(h helper) string {
 		if h.bh {
@@ -130,7 +130,7 @@ func clashes(inputs []Input, perFile [][]*model.Wrapper, lenient bool) []model.D
 		p := filepath.Clean(inputs[i].Path)
 		if first, twice := given[p]; twice {
 			if len(ws) > 0 {
-				diags = append(diags, model.Diag{Warning: lenient, Error: &scan.Error{File: inputs[i].Path, Pos: ws[0].Pos,
+				diags = append(diags, model.Diag{Warning: lenient, Err: &scan.Error{File: inputs[i].Path, Pos: ws[0].Pos,
 					Msg: fmt.Sprintf("this input is given twice (arguments %d and %d), so each of its wrappers would be defined twice", first+1, i+1)}})
 			}
 			continue
@@ -183,7 +183,7 @@ func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag)
 	}
 	r := scan.File(in.Path, in.Data, sm)
 	for _, e := range r.Errors {
-		diags = append(diags, model.Diag{Error: e})
+		diags = append(diags, model.Diag{Err: e})
 	}
 	for _, decl := range r.Decls {
 		var w *model.Wrapper
@@ -213,16 +213,16 @@ func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag)
 // mode found stays, as warnings, unless the script reports the same thing.
 func lenient(d *dialect.Dialect, in Input, r scan.Result, strict []model.Diag) ([]*model.Wrapper, []model.Diag) {
 	if r.Unreadable != nil { // Python cannot decode the file either
-		return nil, []model.Diag{{Error: r.Unreadable}}
+		return nil, []model.Diag{{Err: r.Unreadable}}
 	}
 	ws, diags := d.Script(in.Path, r.Text)
 	seen := map[string]bool{}
 	for _, dg := range diags {
-		seen[dg.Error.Error()] = true
+		seen[dg.Err.Error()] = true
 	}
 	for _, dg := range strict {
-		if !seen[dg.Error.Error()] {
-			diags = append(diags, model.Diag{Error: dg.Error, Warning: true})
+		if !seen[dg.Err.Error()] {
+			diags = append(diags, model.Diag{Err: dg.Err, Warning: true})
 		}
 	}
 	return ws, diags
@@ -251,7 +251,7 @@ func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
 		if m.MarkOff > 0 && isIdentByte(src[m.MarkOff-1]) || m.MarkEnd < len(src) && isIdentByte(src[m.MarkEnd]) {
 			why = fmt.Sprintf("its mark %q runs together with other text", src[m.MarkOff:m.MarkEnd])
 		}
-		diags = append(diags, model.Diag{Error: &scan.Error{File: in.Path, Pos: posOf(src, m.NameOff),
+		diags = append(diags, model.Diag{Err: &scan.Error{File: in.Path, Pos: posOf(src, m.NameOff),
 			Msg: fmt.Sprintf("%s: QEMU's script reads a wrapper declaration here, but C does not: %s; cowrap -lenient would write it as the script does", m.Name, why)}})
 	}
 	return diags
@@ -269,7 +269,7 @@ func posOf(src string, off int) scan.Pos {
 
 func sortDiags(diags []model.Diag) {
 	sort.SliceStable(diags, func(a, b int) bool {
-		pa, pb := diags[a].Pos, diags[b].Pos
+		pa, pb := diags[a].Err.Pos, diags[b].Err.Pos
 		return pa.Line < pb.Line || pa.Line == pb.Line && pa.Col < pb.Col
 	})
 }

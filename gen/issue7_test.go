@@ -130,7 +130,7 @@ func TestHostileInputs(t *testing.T) {
 			var errs []string
 			for _, dg := range diags {
 				if !dg.Warning {
-					errs = append(errs, dg.Error.Error())
+					errs = append(errs, dg.Err.Error())
 				}
 			}
 			switch {

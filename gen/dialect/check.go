@@ -27,13 +27,13 @@ type checker struct {
 func (c *checker) at(k int) scan.Pos { return c.decl.PosAt(k) }
 
 func (c *checker) reject(p scan.Pos, format string, args ...any) {
-	c.diags = append(c.diags, model.Diag{Error: &scan.Error{File: c.decl.File, Pos: p, Msg: fmt.Sprintf(format, args...)}})
+	c.diags = append(c.diags, model.Diag{Err: &scan.Error{File: c.decl.File, Pos: p, Msg: fmt.Sprintf(format, args...)}})
 	c.failed = true
 }
 
 // strict records a strict finding and reports whether to carry on.
 func (c *checker) strict(p scan.Pos, format string, args ...any) bool {
-	c.diags = append(c.diags, model.Diag{Error: &scan.Error{File: c.decl.File, Pos: p, Msg: fmt.Sprintf(format, args...)}, Warning: c.lenient})
+	c.diags = append(c.diags, model.Diag{Err: &scan.Error{File: c.decl.File, Pos: p, Msg: fmt.Sprintf(format, args...)}, Warning: c.lenient})
 	if !c.lenient {
 		c.failed = true
 	}
@@ -59,7 +59,7 @@ func (c *checker) wrapper() *model.Wrapper {
 	// pattern, and the script may reject it with its own message; report
 	// that first and the unknown mark only if the script would accept it.
 	_, _, bSyntax := marks.SplitQEMU(mark)
-	deferred := !known && d.B && bSyntax
+	deferred := !known && d.CoWrapperGrammar && bSyntax
 	if !known && !deferred && !c.strict(decl.Mark.Pos, "%s: %s", decl.Name.Text, c.unknownMark(mark)) {
 		return nil
 	}
@@ -75,7 +75,7 @@ func (c *checker) wrapper() *model.Wrapper {
 	if known {
 		w.Kind, w.Lock = info.Kind, info.Lock
 	}
-	if d.B {
+	if d.CoWrapperGrammar {
 		c.checkB(w, m)
 	} else {
 		c.checkA(w, m)

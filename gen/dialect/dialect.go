@@ -33,8 +33,9 @@ type Dialect struct {
 type Family struct {
 	ID string // A1 … B4
 
-	// B is true for the v8.0+ grammar (co_wrapper*, any one-word return type).
-	B bool
+	// CoWrapperGrammar is true for the 8.0+ scripts (family B): co_wrapper*
+	// marks, any one-word return type, co-only, mixed and no_co wrappers.
+	CoWrapperGrammar bool
 	// bdrvOnly: A1 only wraps bdrv_* names.
 	bdrvOnly bool
 	// firstParams are the block types the generated code knows as the
@@ -125,10 +126,10 @@ var families = map[string]*Family{
 	"A1": {ID: "A1", bdrvOnly: true, firstParams: firstA12, accepts: marksA, includes: includesA},
 	"A2": {ID: "A2", firstParams: firstA12, accepts: marksA, includes: includesA},
 	"A3": {ID: "A3", firstParams: firstAll, accepts: marksA, includes: includesA},
-	"B1": {ID: "B1", B: true, firstParams: firstAll, ctx: ctxFixedNames, accepts: marksB, bh: bhB1, includes: includesB, includesNL: true},
-	"B2": {ID: "B2", B: true, firstParams: firstAll, ctx: ctxFixedNames, accepts: marksB, bh: bhB2, includes: includesB, includesNL: true},
-	"B3": {ID: "B3", B: true, firstParams: firstAll, ctx: ctxRealName, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB3, wrlockArg: "NULL", includes: includesB, includesNL: true},
-	"B4": {ID: "B4", B: true, firstParams: firstAll, ctx: ctxCurrent, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB4, includes: includesB, includesNL: true},
+	"B1": {ID: "B1", CoWrapperGrammar: true, firstParams: firstAll, ctx: ctxFixedNames, accepts: marksB, bh: bhB1, includes: includesB, includesNL: true},
+	"B2": {ID: "B2", CoWrapperGrammar: true, firstParams: firstAll, ctx: ctxFixedNames, accepts: marksB, bh: bhB2, includes: includesB, includesNL: true},
+	"B3": {ID: "B3", CoWrapperGrammar: true, firstParams: firstAll, ctx: ctxRealName, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB3, wrlockArg: "NULL", includes: includesB, includesNL: true},
+	"B4": {ID: "B4", CoWrapperGrammar: true, firstParams: firstAll, ctx: ctxCurrent, accepts: marksB3, wrlock: true, noCoRdlock: true, bh: bhB4, includes: includesB, includesNL: true},
 }
 
 // all lists every dialect, oldest first: the one release table (cowrap

@@ -15,7 +15,7 @@ var compiled = map[*Family]*shapes{}
 func init() {
 	for _, f := range families {
 		s := &shapes{a: mustTemplate(wrapperA), mixed: mustTemplate(mixedB), coOnly: mustTemplate(coOnlyB)}
-		if f.B {
+		if f.CoWrapperGrammar {
 			s.noCo = mustTemplate(fmt.Sprintf(noCoB, f.bh))
 		}
 		compiled[f] = s
@@ -27,7 +27,7 @@ func init() {
 func (d *Dialect) AppendWrapper(buf []byte, w *model.Wrapper) []byte {
 	s := compiled[d.Family]
 	t := s.a
-	if d.B {
+	if d.CoWrapperGrammar {
 		switch w.Kind {
 		case marks.CoMixed:
 			t = s.mixed
@@ -46,7 +46,7 @@ func (d *Dialect) poll(w *model.Wrapper, prefix string) string {
 	p := w.Params[0]
 	first, known := d.firstParam(p.Type)
 	switch {
-	case !d.B:
+	case !d.CoWrapperGrammar:
 		return first.node // the checks allow only known types
 	case d.ctx == ctxCurrent:
 		return "qemu_get_current_aio_context()"

@@ -9,7 +9,7 @@ import (
 
 // form describes the declaration shape the dialect's grammar accepts.
 func (c *checker) form() string {
-	if c.d.B {
+	if c.d.CoWrapperGrammar {
 		return fmt.Sprintf("%s expects `TYPE [*] [coroutine_fn] MARK NAME(PARAMS);` with exactly one space after TYPE and ');' ending the line", c.d.Name)
 	}
 	return fmt.Sprintf("%s expects `int generated_co_wrapper NAME(PARAMS);` with ');' ending the line", c.d.Name)
@@ -59,7 +59,7 @@ type prefixProblem struct {
 func (c *checker) badPrefix() (prefixProblem, bool) {
 	toks := c.decl.Prefix
 	text := c.decl.Text
-	if !c.d.B {
+	if !c.d.CoWrapperGrammar {
 		if len(toks) != 1 || toks[0].Text != "int" {
 			return prefixProblem{toks[0].Pos, fmt.Sprintf("generated_co_wrapper functions must return exactly `int`, found %q", c.prefixText())}, true
 		}

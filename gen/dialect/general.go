@@ -20,7 +20,7 @@ var qualifiers = map[string]bool{"extern": true, "coroutine_fn": true, "coroutin
 // exactly what the generator accepts.
 func ReadGeneral(decl *scan.Decl, known map[string]marks.Meaning) (*model.Wrapper, []model.Diag) {
 	fail := func(p scan.Pos, format string, args ...any) (*model.Wrapper, []model.Diag) {
-		return nil, []model.Diag{{Error: &scan.Error{File: decl.File, Pos: p, Msg: decl.Name.Text + ": " + fmt.Sprintf(format, args...)}}}
+		return nil, []model.Diag{{Err: &scan.Error{File: decl.File, Pos: p, Msg: decl.Name.Text + ": " + fmt.Sprintf(format, args...)}}}
 	}
 	mm, ok := known[decl.Mark.Text]
 	if !ok {
@@ -28,7 +28,7 @@ func ReadGeneral(decl *scan.Decl, known map[string]marks.Meaning) (*model.Wrappe
 	}
 	params, perr := decl.Params()
 	if perr != nil {
-		return nil, []model.Diag{{Error: perr}}
+		return nil, []model.Diag{{Err: perr}}
 	}
 	var ret []string
 	for _, tok := range decl.Prefix {

@@ -37,7 +37,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 	t := text[off:]
 	r := match{off: off, ret: "int"}
 	var i int
-	if f.B {
+	if f.CoWrapperGrammar {
 		if i = identEnd(t, 0, isAlpha, isAlnum); i == 0 || i >= len(t) || t[i] != ' ' {
 			return r, false
 		}

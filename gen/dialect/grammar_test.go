@@ -87,7 +87,7 @@ func TestMatchAgreesWithPatterns(t *testing.T) {
 func checkAgree(t *testing.T, f *Family, s string) {
 	t.Helper()
 	got, gok := f.matchAt(s, 0)
-	want, wok := refMatch(f.B, s)
+	want, wok := refMatch(f.CoWrapperGrammar, s)
 	got.off, got.markOff, got.markEnd = 0, 0, 0
 	if gok != wok || gok && got != want {
 		t.Fatalf("family %s, %q:\n got %v %+v\nwant %v %+v", f.ID, s, gok, got, wok, want)

@@ -52,7 +52,7 @@ func (d *Dialect) ScriptMatches(src string) []ScriptMatch {
 // starts, each search going on where the last match ended.
 func (d *Dialect) eachMatch(src string, f func(off int, m match)) {
 	for off := 0; off < len(src); {
-		if c := src[off]; d.B && isAlpha(c) || !d.B && c == 'i' {
+		if c := src[off]; d.CoWrapperGrammar && isAlpha(c) || !d.CoWrapperGrammar && c == 'i' {
 			if m, ok := d.matchAt(src, off); ok {
 				f(off, m)
 				off = m.end

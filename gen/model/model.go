@@ -33,13 +33,13 @@ func (w *Wrapper) Void() bool { return w.Return == "void" }
 
 // Diag is a finding about the input. Warnings do not stop generation.
 type Diag struct {
-	*scan.Error
+	Err     *scan.Error // where, and what was expected
 	Warning bool
 }
 
 func (d Diag) String() string {
 	if d.Warning {
-		return "warning: " + d.Error.Error()
+		return "warning: " + d.Err.Error()
 	}
-	return d.Error.Error()
+	return d.Err.Error()
 }

@@ -67,7 +67,7 @@ func (g *gen) sp() string {
 func (g *gen) decl() string {
 	mark, kind := g.mark()
 	ret := "int"
-	if g.d.B {
+	if g.d.CoWrapperGrammar {
 		ret = g.pick("int", "int", "int64_t", "void", "bool", "BlockDriverState *")
 	}
 	name := g.name(kind)
@@ -91,7 +91,7 @@ func (g *gen) decl() string {
 	} else {
 		b.WriteString(g.sp())
 	}
-	if g.d.B && g.odd(3) {
+	if g.d.CoWrapperGrammar && g.odd(3) {
 		b.WriteString("coroutine_fn" + g.sp())
 	}
 	b.WriteString(mark)
@@ -120,7 +120,7 @@ func (g *gen) decl() string {
 }
 
 func (g *gen) mark() (string, string) {
-	if !g.d.B {
+	if !g.d.CoWrapperGrammar {
 		if g.odd(30) {
 			return "generated_co_wrapper_x", "co_mixed"
 		}

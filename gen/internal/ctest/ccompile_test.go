@@ -153,7 +153,7 @@ func build(t *testing.T, cc, root string, f fixture, src []byte) string {
 	t.Helper()
 	work := t.TempDir()
 	rt := "qemu-a"
-	if f.d.B {
+	if f.d.CoWrapperGrammar {
 		rt = "qemu-b"
 	}
 	flags := append([]string(nil), cflags...)

@@ -63,7 +63,7 @@ func TestAcceptedOutputCompiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		rt := "qemu-a"
-		if d.B {
+		if d.CoWrapperGrammar {
 			rt = "qemu-b"
 		}
 		args := []string{"-std=gnu11", "-fsyntax-only", "-Wall", "-Werror",
@@ -84,8 +84,8 @@ func checkPositions(t *testing.T, src []byte, diags []model.Diag, seed int64, d 
 	t.Helper()
 	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(string(src), "\r\n", "\n"), "\r", "\n"), "\n")
 	for _, dg := range diags {
-		p := dg.Pos
-		if dg.File != "in.h" || p.Line < 1 || p.Line > len(lines) || p.Col < 1 || p.Col > len(lines[p.Line-1])+1 {
+		p := dg.Err.Pos
+		if dg.Err.File != "in.h" || p.Line < 1 || p.Line > len(lines) || p.Col < 1 || p.Col > len(lines[p.Line-1])+1 {
 			t.Fatalf("seed %d, %s: finding outside the input: %v\n--- in.h\n%s", seed, d.Name, dg, src)
 		}
 	}
