@@ -74,15 +74,6 @@ const (
 
 var policyNames = map[string]policy{"warn": policyWarn, "ignore": policyIgnore, "error": policyError}
 
-func (p policy) String() string {
-	for n, v := range policyNames {
-		if v == p {
-			return n
-		}
-	}
-	return "?"
-}
-
 // cowrapConfig is the configuration of one directory.
 type cowrapConfig struct {
 	enabled bool
