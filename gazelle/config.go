@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
@@ -125,11 +124,7 @@ func (cc *cowrapConfig) derive() {
 	if cc.marks != nil {
 		m, _ := marks.Parse(strings.Join(cc.marks, ",")) // validated when set
 		cc.markMeanings = m
-		cc.scanMarks = &scan.Marks{}
-		for n := range m {
-			cc.scanMarks.Names = append(cc.scanMarks.Names, n)
-		}
-		sort.Strings(cc.scanMarks.Names)
+		cc.scanMarks = dialect.GeneralScanMarks(m)
 	} else {
 		cc.markMeanings = nil
 		cc.scanMarks = cc.d.ScanMarks()

@@ -3,7 +3,6 @@ package gen
 import (
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"text/template"
 
@@ -49,12 +48,7 @@ func (t *Template) ScanMarks(d *dialect.Dialect) *scan.Marks {
 	if t.marks == nil {
 		return d.ScanMarks()
 	}
-	m := &scan.Marks{}
-	for n := range t.marks {
-		m.Names = append(m.Names, n)
-	}
-	sort.Strings(m.Names)
-	return m
+	return dialect.GeneralScanMarks(t.marks)
 }
 
 // wrapper reads decl with the general C grammar, with the template's marks

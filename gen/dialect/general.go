@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/cowrap/rules_cowrap/gen/marks"
@@ -12,6 +13,17 @@ import (
 // qualifiers may stand between the return type and the mark in the general
 // grammar; they are not part of the return type.
 var qualifiers = map[string]bool{"extern": true, "coroutine_fn": true, "coroutine_mixed_fn": true, "no_coroutine_fn": true}
+
+// GeneralScanMarks is what the scanner must find for custom marks: each
+// one as a whole identifier.
+func GeneralScanMarks(known map[string]marks.Meaning) *scan.Marks {
+	m := &scan.Marks{Names: make([]string, 0, len(known))}
+	for n := range known {
+		m.Names = append(m.Names, n)
+	}
+	sort.Strings(m.Names)
+	return m
+}
 
 // ReadGeneral reads decl with the general C grammar that user templates
 // use instead of a release script's: any return type, qualifiers before the
