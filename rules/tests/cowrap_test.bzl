@@ -168,6 +168,46 @@ def cowrap_analysis_test_suite(name):
         expected_headers = [_PKG + "/a.h"],
     )
 
+    # Every flag at once: the whole argv, in the documented order (docs/rules.md, "The action").
+    cowrap_library(
+        name = "all_flags_lib",
+        srcs = ["a.h", "c.c", "b.h"],
+        dialect = "qemu-8.0",
+        include_lines = ["qemu/osdep.h", "<stdio.h>"],
+        template = "wrapper.tmpl",
+        marks = ["rt_blocking=co", "rt_close=no_co+wrlock"],
+        out = "all-gen.c",
+        tags = ["manual"],
+    )
+    action_test(
+        name = "all_flags_test",
+        target_under_test = ":all_flags_lib_gen",
+        expected_inputs = ["a.h", "b.h", "c.c", "wrapper.tmpl"],
+        expected_out = "all-gen.c",
+        expected_argv = [
+            "-dialect",
+            "qemu-8.0",
+            "-include",
+            "qemu/osdep.h",
+            "-include",
+            "<stdio.h>",
+            "-include-after",
+            _PKG + "/a.h",
+            "-include-after",
+            _PKG + "/b.h",
+            "-template",
+            _PKG + "/wrapper.tmpl",
+            "-marks",
+            "rt_blocking=co,rt_close=no_co+wrlock",
+            "-o",
+            "{out}",
+            _PKG + "/a.h",
+            _PKG + "/c.c",
+            _PKG + "/b.h",
+        ],
+        expected_headers = [_PKG + "/a.h", _PKG + "/b.h"],
+    )
+
     # Errors name the user's target as written (//pkg:name), not the hidden @@//pkg:name_gen.
     cowrap_library(name = "bad_dialect_lib", srcs = ["a.h"], dialect = "qemu-4.0", tags = ["manual"])
     failure_test(
@@ -204,6 +244,7 @@ def cowrap_analysis_test_suite(name):
             ":default_test",
             ":qemu_identical_test",
             ":template_test",
+            ":all_flags_test",
             ":bad_dialect_test",
             ":empty_srcs_test",
             ":marks_without_template_test",

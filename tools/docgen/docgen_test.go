@@ -44,7 +44,8 @@ func TestErrors(t *testing.T) {
 		{"computed doc", "\"\"\"Doc.\"\"\"\n\nr = rule(implementation = _i, doc = \"%s\" % x)\n", "a.bzl:3:37: want a string literal"},
 		{"arg not in Args", "\"\"\"Doc.\"\"\"\n\ndef m(name, srcs):\n    \"\"\"M.\n\n    Args:\n      name: the name.\n    \"\"\"\n    pass\n", "a.bzl:3:1: m: parameter srcs is not in the docstring's Args"},
 		{"def without doc", "\"\"\"Doc.\"\"\"\n\ndef m(name):\n    pass\n", "a.bzl:3:1: m: no docstring"},
-		{"missing load", "\"\"\"Doc.\"\"\"\n\nload(\":b.bzl\", _x = \"x\")\n\nx = _x\n", "a.bzl:3:1: open b.bzl"},
+		{"missing load", "\"\"\"Doc.\"\"\"\n\nload(\":b.bzl\", _x = \"x\")\n\nx = _x\n", "a.bzl:3:1: load(\":b.bzl\"): open b.bzl: no such file or directory (is it in the deps of the file's bzl_library?)"},
+		{"unused load", "\"\"\"Doc.\"\"\"\n\nload(\"//sub:b.bzl\", \"y\")\n", "a.bzl:3:1: load(\"//sub:b.bzl\"): open sub/b.bzl"},
 		{"other repository", "\"\"\"Doc.\"\"\"\n\nload(\"@other//:b.bzl\", _x = \"x\")\n\nx = _x\n", "a.bzl:3:1: _x comes from another repository (@other//:b.bzl)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
@@ -63,6 +65,20 @@ func (l *loader) load(p string) (*module, error) {
 		}
 	}
 	l.mods[p] = m
+	// Read every file it loads from this repository too, used or not: under Bazel the
+	// generator sees only the bzl_library closure it is given, so a load missing from a
+	// bzl_library's deps fails here (//docs:rules_md_test), as it would fail Stardoc.
+	for _, stmt := range f.Stmt {
+		if ld, ok := stmt.(*build.LoadStmt); ok {
+			if dep, ok := l.filePath(p, ld.Module.Value); ok {
+				if _, err := l.load(dep); errors.Is(err, fs.ErrNotExist) { // this file, not one it loads
+					return nil, m.errorf(ld, "load(%q): %v (is it in the deps of the file's bzl_library?)", ld.Module.Value, err)
+				} else if err != nil {
+					return nil, m.errorf(ld, "load(%q): %v", ld.Module.Value, err)
+				}
+			}
+		}
+	}
 	return m, nil
 }
 
