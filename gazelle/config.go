@@ -56,7 +56,8 @@ const (
 	collectDirective = "cowrap_collect"
 	// errorsDirective says what to do with declarations the scanner or the
 	// dialect rejects and headers no rule provides: ignore, warn (default)
-	// or error (report, then fail the run before any file is written).
+	// or error (report, then fail the run before any file is written). A
+	// file that cannot be read is reported even under ignore.
 	errorsDirective = "cowrap_errors"
 )
 

@@ -8,6 +8,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/language"
 	"github.com/bazelbuild/bazel-gazelle/rule"
+	bzl "github.com/bazelbuild/buildtools/build"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
@@ -117,41 +118,33 @@ func (l *cowrapLang) setAttrs(cc *cowrapConfig, r, old *rule.Rule) {
 // A file the generator would reject (any finding that is an error) is left
 // out, and that is reported, naming tgt, the target it would be in.
 func (l *cowrapLang) markedFiles(cc *cowrapConfig, rel, dir string, files []string, tgt string) []string {
-	// Read ahead by the background readers, as far as they got here.
-	ahead := l.reader.take(rel, cc.needles)
+	found := l.reader.scan(dir, rel, files, cc.needles)
 	var out []string
-	var buf []byte
-	var d *dirHandle
 	for _, f := range files {
 		if !isC(f) {
 			continue
 		}
-		var src []byte
-		var err error
-		if ahead != nil && ahead.read[f] {
-			src, err = ahead.marked[f], ahead.errs[f]
-		} else {
-			if d == nil {
-				h := openDir(dir)
-				defer h.close()
-				d, buf = &h, make([]byte, 32<<10)
+		name := path.Join(rel, f)
+		if err := found.errs[f]; err != nil {
+			// The file may hold marks: cowrap_errors ignore does not
+			// silence this.
+			p := cc.errors
+			if p == policyIgnore {
+				p = policyWarn
 			}
-			src, buf, err = d.readFile(f, buf)
-		}
-		p := path.Join(rel, f)
-		if err != nil {
-			l.report(cc.errors, "%s: cannot read it, so it is not in %s: %v", p, tgt, err)
+			l.report(p, "%s: cannot read it, so it is not in %s: %v", name, tgt, err)
 			continue
 		}
-		if !scan.ContainsAny(src, cc.needles) {
+		src := found.marked[f]
+		if src == nil {
 			continue
 		}
-		ok, findings := check(cc, p, src)
+		ok, findings := check(cc, name, src)
 		for _, e := range findings {
 			l.report(cc.errors, "%v", e)
 		}
 		if len(findings) > 0 {
-			l.report(cc.errors, "%s: left out of %s: the generator rejects the file (see above)", p, tgt)
+			l.report(cc.errors, "%s: left out of %s: the generator rejects the file (see above)", name, tgt)
 			continue
 		}
 		if ok {
@@ -224,26 +217,6 @@ func existing(rules []*rule.Rule, name string) *rule.Rule {
 	return nil
 }
 
-// isOwned reports whether cowrap_library r is Gazelle's: its srcs is a
-// plain list of the package's own files, as Gazelle writes it, and it has
-// no # keep. Any other (a glob, labels of other packages, paths into
-// subdirectories, a variable) belongs to the user, and so do its srcs.
-func isOwned(r *rule.Rule) bool {
-	if r.ShouldKeep() {
-		return false
-	}
-	srcs := r.AttrStrings("srcs")
-	if len(srcs) == 0 {
-		return false
-	}
-	for _, s := range srcs {
-		if strings.ContainsAny(strings.TrimPrefix(s, ":"), "/:@") {
-			return false
-		}
-	}
-	return true
-}
-
 // isCowrapKind reports whether kind is cowrap_library as this directory
 // spells it: itself, its map_kind replacement or an alias_kind wrapper.
 func isCowrapKind(c *config.Config, kind string) bool {
@@ -265,4 +238,50 @@ func dedupe(list []string) []string {
 		}
 	}
 	return out
+}
+
+// shadowedGlob reports whether creating a package in directory rel would
+// take files out of a glob() of the package that holds it now (Bazel's glob
+// stops at package boundaries). It returns that rule's label, its package
+// and the files.
+func shadowedGlob(c *config.Config, rel string, files []string) (string, string, []string) {
+	for a := parentDir(rel); ; a = parentDir(a) {
+		di, err := dirInfo(a)
+		if err == nil && di.File != nil {
+			prefix := strings.TrimPrefix(rel[len(a):], "/")
+			for _, r := range di.File.Rules {
+				var hit []string
+				for _, key := range r.AttrKeys() {
+					for _, g := range globs(r.Attr(key)) {
+						for _, f := range files {
+							p := path.Join(prefix, f)
+							if matchAny(g.Patterns, p) && !matchAny(g.Excludes, p) {
+								hit = append(hit, path.Join(rel, f))
+							}
+						}
+					}
+				}
+				if len(hit) > 0 {
+					return targetLabel(a, r.Name()), a, dedupe(hit)
+				}
+			}
+			return "", "", nil
+		}
+		if a == "" {
+			return "", "", nil
+		}
+	}
+}
+
+// globs returns the glob() calls in expression e.
+func globs(e bzl.Expr) []rule.GlobValue {
+	switch e := e.(type) {
+	case *bzl.BinaryExpr:
+		return append(globs(e.X), globs(e.Y)...)
+	case *bzl.CallExpr:
+		if g, ok := rule.ParseGlobExpr(e); ok {
+			return []rule.GlobValue{g}
+		}
+	}
+	return nil
 }

@@ -1,10 +1,8 @@
 package gazelle
 
 import (
-	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -71,31 +69,6 @@ func TestMarked(t *testing.T) {
 		if ok != want.ok || len(findings) != want.findings {
 			t.Errorf("check(%q) = %v, %v; want %v and %d findings", src, ok, findings, want.ok, want.findings)
 		}
-	}
-}
-
-func TestReadFile(t *testing.T) {
-	dir := t.TempDir()
-	big := bytes.Repeat([]byte("x"), 100)
-	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
-	os.WriteFile(filepath.Join(dir, "sub", "a.h"), big, 0o644)
-	d := openDir(dir)
-	defer d.close()
-	got, buf, err := d.readFile("sub/a.h", make([]byte, 8))
-	if !bytes.Equal(got, big) || len(buf) < 100 || err != nil {
-		t.Errorf("readFile: %d bytes, buffer %d, %v", len(got), len(buf), err)
-	}
-	if got, _, err := d.readFile("missing.h", buf); got != nil || err == nil {
-		t.Errorf("readFile(missing.h) = %q, %v", got, err)
-	}
-	gone := openDir(filepath.Join(dir, "missing"))
-	defer gone.close()
-	if got, _, err := gone.readFile("a.h", buf); got != nil || err == nil {
-		t.Errorf("readFile in a missing directory = %q, %v", got, err)
-	}
-	// A directory cannot be read as a file: an error, not an empty file.
-	if got, _, err := d.readFile("sub", buf); got != nil || err == nil {
-		t.Errorf("readFile(sub) = %q, %v", got, err)
 	}
 }
 

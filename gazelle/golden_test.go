@@ -126,7 +126,12 @@ func copyCase(t *testing.T, src, ws string) {
 // runUpdate is `gazelle update` in ws with this language only (with
 // -mode=diff when diffMode: nothing is written, and any change makes the
 // exit code 1). It returns what was logged and the exit code.
-func runUpdate(t *testing.T, ws string, diffMode bool) (string, int) {
+func runUpdate(t testing.TB, ws string, diffMode bool) (string, int) {
+	return runUpdateWith(t, ws, diffMode, &aheadReader{})
+}
+
+// runUpdateWith is runUpdate with the given sourceReader.
+func runUpdateWith(t testing.TB, ws string, diffMode bool, reader sourceReader) (string, int) {
 	var logged bytes.Buffer
 	log.SetOutput(&logged)
 	log.SetFlags(0)
@@ -137,6 +142,7 @@ func runUpdate(t *testing.T, ws string, diffMode bool) (string, int) {
 	defer func() { exit = os.Exit }()
 
 	lang := NewLanguage().(*cowrapLang)
+	lang.reader = reader
 	c := config.New()
 	cexts := []config.Configurer{&config.CommonConfigurer{}, &walk.Configurer{}, &resolve.Configurer{}, lang}
 	fs := flag.NewFlagSet("gazelle", flag.ContinueOnError)
@@ -195,6 +201,7 @@ func runUpdate(t *testing.T, ws string, diffMode bool) (string, int) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	lang.DoneGeneratingRules()
 	ix.Finish()
 	for _, v := range visits {
 		for i, r := range v.gen {

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path"
 	"sync"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
@@ -40,8 +41,8 @@ type cowrapLang struct {
 	// said holds every message printed, so that each is printed once.
 	said map[string]bool
 
-	reader reader // reads C files ahead of GenerateRules; see read.go
-	owners owners // files of the user's cowrap_library targets; see owned.go
+	reader sourceReader // finds the C files with marks; see read.go
+	owners owners       // files of the user's cowrap_library targets; see owned.go
 
 	// collected holds, per cowrap_collect directory, the files its
 	// subdirectories found (they are generated first); exports holds, per
@@ -51,7 +52,7 @@ type cowrapLang struct {
 }
 
 // NewLanguage is what gazelle_binary calls.
-func NewLanguage() language.Language { return &cowrapLang{} }
+func NewLanguage() language.Language { return &cowrapLang{reader: &aheadReader{}} }
 
 func (*cowrapLang) Name() string { return cowrapName }
 
@@ -99,6 +100,9 @@ func (l *cowrapLang) first(msg string) bool {
 	return true
 }
 
+// DoneGeneratingRules stops the background readers.
+func (l *cowrapLang) DoneGeneratingRules() { l.reader.close() }
+
 // exit is os.Exit; a test may replace it.
 var exit = os.Exit
 
@@ -107,4 +111,9 @@ func (l *cowrapLang) AfterResolvingDeps(ctx context.Context) {
 		log.Printf("cowrap: %d error(s) under cowrap_errors=error; no BUILD file was written", l.errs)
 		exit(1)
 	}
+}
+
+// buildFile names the build file of directory rel in messages.
+func buildFile(c *config.Config, rel string) string {
+	return path.Join(rel, c.DefaultBuildFileName())
 }

@@ -136,3 +136,23 @@ func repoPath(rel, src string) (string, bool) {
 	}
 	return path.Join(rel, src), true
 }
+
+// isOwned reports whether cowrap_library r is Gazelle's: its srcs is a
+// plain list of the package's own files, as Gazelle writes it, and it has
+// no # keep. Any other (a glob, labels of other packages, paths into
+// subdirectories, a variable) belongs to the user, and so do its srcs.
+func isOwned(r *rule.Rule) bool {
+	if r.ShouldKeep() {
+		return false
+	}
+	srcs := r.AttrStrings("srcs")
+	if len(srcs) == 0 {
+		return false
+	}
+	for _, s := range srcs {
+		if strings.ContainsAny(strings.TrimPrefix(s, ":"), "/:@") {
+			return false
+		}
+	}
+	return true
+}

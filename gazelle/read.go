@@ -17,18 +17,170 @@ import (
 
 // Every .h and .c file of the tree must be read to find the few that hold
 // marks: with nothing else to do per file, that reading is most of what the
-// extension costs. So it happens ahead of GenerateRules, on other cores: when
-// Gazelle configures a directory, the files of the directories up to two
-// levels below it are queued for background readers, and by the time Gazelle
-// comes back up the tree to generate their rules (subdirectories first) the
-// work is done. Readers keep only the files that contain a needle;
-// GenerateRules reads anything they did not cover (a directory queued with
-// other marks, or files of subdirectories without a BUILD file) itself.
+// extension costs (bench/gazelle/README.md). A sourceReader does it;
+// aheadReader does it ahead of GenerateRules, on other cores.
+
+// sourceReader finds the C files of a directory that contain a mark's bytes.
+// Gazelle's goroutine calls queue (from Configure, for the directories to
+// come) and scan (from GenerateRules); an implementation may read on other
+// goroutines, and must be safe for concurrent use.
+type sourceReader interface {
+	// queue announces that directory rel (absolute path dir) will be
+	// scanned for needles, with these files. It never blocks.
+	queue(dir, rel string, files []string, needles [][]byte)
+	// scan reads the C files among files (names relative to dir, the
+	// directory rel) and returns those that contain one of needles.
+	scan(dir, rel string, files []string, needles [][]byte) scanned
+	// close ends the background work, if any. Nothing is called after it.
+	close()
+}
+
+// scanned is what a sourceReader found in one directory.
+type scanned struct {
+	marked map[string][]byte // the contents of the files that contain a needle
+	errs   map[string]error  // the files that could not be read
+}
+
+// directReader reads each directory when GenerateRules asks for it.
+type directReader struct{}
+
+func (directReader) queue(dir, rel string, files []string, needles [][]byte) {}
+
+func (directReader) scan(dir, rel string, files []string, needles [][]byte) scanned {
+	s := scanned{marked: map[string][]byte{}, errs: map[string]error{}}
+	s.read(dir, cFiles(files), needles)
+	return s
+}
+
+func (directReader) close() {}
+
+// read reads files (C files, relative to dir) into s: the contents of those
+// that contain a needle, and the errors.
+func (s scanned) read(dir string, files []string, needles [][]byte) {
+	if len(files) == 0 {
+		return
+	}
+	buf := make([]byte, 32<<10)
+	d := openDir(dir)
+	defer d.close()
+	for _, f := range files {
+		var src []byte
+		var err error
+		src, buf, err = d.readFile(f, buf)
+		if err != nil {
+			s.errs[f] = err
+		} else if scan.ContainsAny(src, needles) {
+			s.marked[f] = bytes.Clone(src)
+		}
+	}
+}
+
+// aheadReader reads queued directories on background goroutines (one per
+// core), so that by the time Gazelle comes back up the tree to generate
+// their rules (subdirectories first), the reading is done. scan reads what
+// was not queued, or was queued with other needles, itself.
+type aheadReader struct {
+	workers  int // background readers; 0: GOMAXPROCS
+	capacity int // queued directories at most; 0: 1<<14
+
+	once sync.Once
+	jobs chan *dirRead
+
+	mu     sync.Mutex
+	dirs   map[string]*dirRead // queued and not yet scanned, by rel
+	closed bool
+}
+
+// dirRead is the background reading of one directory's C files.
+type dirRead struct {
+	dir     string   // absolute path
+	files   []string // the C files to read, by name in the directory
+	needles [][]byte
+	done    chan struct{} // closed when res is complete
+	res     scanned
+}
+
+func (r *aheadReader) start() {
+	r.once.Do(func() {
+		n, c := r.workers, r.capacity
+		if n <= 0 {
+			n = runtime.GOMAXPROCS(0)
+		}
+		if c <= 0 {
+			c = 1 << 14
+		}
+		r.jobs = make(chan *dirRead, c)
+		r.dirs = map[string]*dirRead{}
+		for i := 0; i < n; i++ {
+			go func() {
+				for j := range r.jobs {
+					j.res.read(j.dir, j.files, j.needles)
+					close(j.done)
+				}
+			}()
+		}
+	})
+}
+
+// queue schedules the reading of directory rel, unless it already is. When
+// the queue is full, scan reads the directory instead. The caller gives the
+// files, so that readers never touch Gazelle's state.
+func (r *aheadReader) queue(dir, rel string, files []string, needles [][]byte) {
+	r.start()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.dirs[rel]; ok || r.closed {
+		return
+	}
+	j := &dirRead{dir: dir, files: cFiles(files), needles: needles, done: make(chan struct{}),
+		res: scanned{marked: map[string][]byte{}, errs: map[string]error{}}}
+	select {
+	case r.jobs <- j:
+		r.dirs[rel] = j
+	default:
+	}
+}
+
+func (r *aheadReader) scan(dir, rel string, files []string, needles [][]byte) scanned {
+	r.start()
+	r.mu.Lock()
+	j := r.dirs[rel]
+	delete(r.dirs, rel)
+	r.mu.Unlock()
+	want := cFiles(files)
+	if j == nil || !sameNeedles(j.needles, needles) {
+		return directReader{}.scan(dir, rel, want, needles)
+	}
+	<-j.done
+	// Files the walk did not list when rel was queued are read here.
+	read := make(map[string]bool, len(j.files))
+	for _, f := range j.files {
+		read[f] = true
+	}
+	var rest []string
+	for _, f := range want {
+		if !read[f] {
+			rest = append(rest, f)
+		}
+	}
+	j.res.read(dir, rest, needles)
+	return j.res
+}
+
+// close stops the background readers once the queue is drained.
+func (r *aheadReader) close() {
+	r.start()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.closed {
+		r.closed = true
+		close(r.jobs)
+	}
+}
 
 // readAhead queues the C files of rel and of the directories one and two
 // levels below it, with rel's marks. Subtrees whose BUILD file disables the
-// extension are skipped; one that changes the marks is read again by
-// GenerateRules.
+// extension are skipped; one that changes the marks is read again by scan.
 func (l *cowrapLang) readAhead(c *config.Config, rel string, cc *cowrapConfig) {
 	if !cc.enabled {
 		return
@@ -39,7 +191,7 @@ func (l *cowrapLang) readAhead(c *config.Config, rel string, cc *cowrapConfig) {
 		if err != nil || disables(di.File) {
 			return
 		}
-		l.reader.queue(c.RepoRoot, rel, di.RegularFiles, cc.needles)
+		l.reader.queue(filepath.Join(c.RepoRoot, filepath.FromSlash(rel)), rel, di.RegularFiles, cc.needles)
 		if depth < 2 {
 			for _, s := range di.Subdirs {
 				visit(path.Join(rel, s), depth+1)
@@ -63,93 +215,6 @@ func disables(f *rule.File) bool {
 	return off
 }
 
-// dirRead is the background reading of one directory's C files.
-type dirRead struct {
-	dir     string   // absolute path
-	files   []string // the C files to read, by name in the directory
-	needles [][]byte
-	done    chan struct{}
-	read    map[string]bool   // files read, by name in the directory
-	marked  map[string][]byte // the contents of those that contain a needle
-	errs    map[string]error  // the files that could not be read
-}
-
-type reader struct {
-	once sync.Once
-	jobs chan *dirRead
-	mu   sync.Mutex
-	dirs map[string]*dirRead
-}
-
-// queue schedules the reading of directory rel's C files (unless it already
-// is), looking for needles. It never blocks: when the queue is full, the
-// directory is read by GenerateRules instead. The caller gives the files
-// (from the walk, on Gazelle's goroutine), so that readers never touch
-// Gazelle's state.
-func (r *reader) queue(repoRoot, rel string, files []string, needles [][]byte) {
-	r.once.Do(func() {
-		r.jobs = make(chan *dirRead, 1<<14)
-		r.dirs = map[string]*dirRead{}
-		for i := 0; i < runtime.GOMAXPROCS(0); i++ {
-			go func() {
-				for j := range r.jobs {
-					j.run()
-				}
-			}()
-		}
-	})
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if _, ok := r.dirs[rel]; ok {
-		return
-	}
-	j := &dirRead{dir: filepath.Join(repoRoot, filepath.FromSlash(rel)), needles: needles, done: make(chan struct{})}
-	for _, f := range files {
-		if isC(f) {
-			j.files = append(j.files, f)
-		}
-	}
-	select {
-	case r.jobs <- j:
-		r.dirs[rel] = j
-	default:
-	}
-}
-
-// take returns the finished reading of rel, if it was queued with needles.
-func (r *reader) take(rel string, needles [][]byte) *dirRead {
-	r.mu.Lock()
-	j := r.dirs[rel]
-	delete(r.dirs, rel)
-	r.mu.Unlock()
-	if j == nil || !sameNeedles(j.needles, needles) {
-		return nil
-	}
-	<-j.done
-	return j
-}
-
-func (j *dirRead) run() {
-	defer close(j.done)
-	j.read = make(map[string]bool, len(j.files))
-	j.marked = map[string][]byte{}
-	j.errs = map[string]error{}
-	buf := make([]byte, 32<<10)
-	d := openDir(j.dir)
-	defer d.close()
-	for _, f := range j.files {
-		var src []byte
-		var err error
-		src, buf, err = d.readFile(f, buf)
-		j.read[f] = true
-		if err != nil {
-			j.errs[f] = err
-		} else if scan.ContainsAny(src, j.needles) {
-			j.marked[f] = bytes.Clone(src)
-		}
-	}
-}
-
 // dirInfo is walk.GetDirInfo, which panics outside a walk (as when a
 // command other than update or fix configures a directory).
 func dirInfo(rel string) (di walk.DirInfo, err error) {
@@ -162,6 +227,17 @@ func dirInfo(rel string) (di walk.DirInfo, err error) {
 }
 
 func isC(name string) bool { return strings.HasSuffix(name, ".h") || strings.HasSuffix(name, ".c") }
+
+// cFiles returns the C files among files.
+func cFiles(files []string) []string {
+	var out []string
+	for _, f := range files {
+		if isC(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
 func sameNeedles(a, b [][]byte) bool {
 	if len(a) != len(b) {

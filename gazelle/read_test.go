@@ -1,0 +1,229 @@
+package gazelle
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/cowrap/rules_cowrap/bench/synth"
+)
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("x"), 100)
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "a.h"), big, 0o644)
+	d := openDir(dir)
+	defer d.close()
+	got, buf, err := d.readFile("sub/a.h", make([]byte, 8))
+	if !bytes.Equal(got, big) || len(buf) < 100 || err != nil {
+		t.Errorf("readFile: %d bytes, buffer %d, %v", len(got), len(buf), err)
+	}
+	if got, _, err := d.readFile("missing.h", buf); got != nil || err == nil {
+		t.Errorf("readFile(missing.h) = %q, %v", got, err)
+	}
+	gone := openDir(filepath.Join(dir, "missing"))
+	defer gone.close()
+	if got, _, err := gone.readFile("a.h", buf); got != nil || err == nil {
+		t.Errorf("readFile in a missing directory = %q, %v", got, err)
+	}
+	// A directory cannot be read as a file: an error, not an empty file.
+	if got, _, err := d.readFile("sub", buf); got != nil || err == nil {
+		t.Errorf("readFile(sub) = %q, %v", got, err)
+	}
+}
+
+// TestAheadReader checks that aheadReader finds what a plain read of each
+// file finds, whatever was queued, with scans from several goroutines at
+// once (run it with -race): directories queued with the needles, with other
+// needles, twice, or not at all, a queue too short for the tree, files that
+// cannot be read, and scans after close.
+func TestAheadReader(t *testing.T) {
+	root := t.TempDir()
+	needles := [][]byte{[]byte("co_wrapper")}
+	other := [][]byte{[]byte("other_mark")}
+	type want struct {
+		marked []string
+		errs   []string
+	}
+	var rels []string
+	files := map[string][]string{}
+	wants := map[string]want{}
+	for i := 0; i < 60; i++ {
+		rel := fmt.Sprintf("d%02d", i)
+		dir := filepath.Join(root, rel)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		names := []string{"BUILD.bazel", "README.md"}
+		var w want
+		for k := 0; k < 8; k++ {
+			name := fmt.Sprintf("f%d.%c", k, "hc"[k%2])
+			src := fmt.Sprintf("/* %s/%s */\nint coroutine_fn f%d(void);\n", rel, name, k)
+			switch {
+			case k%3 == 0:
+				src += "int co_wrapper g(void);\n"
+				w.marked = append(w.marked, name)
+			case k%4 == 1:
+				src += "int other_mark h(void);\n"
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, name)
+		}
+		os.WriteFile(filepath.Join(dir, "README.md"), []byte("co_wrapper, but not a C file"), 0o644)
+		if i%5 == 0 { // a dangling symlink: ENOENT
+			os.Symlink("missing.h", filepath.Join(dir, "broken.h"))
+			names = append(names, "broken.h")
+			w.errs = append(w.errs, "broken.h")
+		}
+		if i%7 == 0 { // a symlink to a directory, which the walk lists as a file: EISDIR
+			os.Symlink(".", filepath.Join(dir, "self.h"))
+			names = append(names, "self.h")
+			w.errs = append(w.errs, "self.h")
+		}
+		sort.Strings(names)
+		sort.Strings(w.errs)
+		rels = append(rels, rel)
+		files[rel] = names
+		wants[rel] = w
+	}
+	check := func(rel string, got scanned) {
+		w := wants[rel]
+		var marked, errs []string
+		for f, src := range got.marked {
+			marked = append(marked, f)
+			if !bytes.Contains(src, []byte("/* "+rel+"/"+f+" */")) {
+				t.Errorf("%s/%s: contents of another file: %q", rel, f, src)
+			}
+		}
+		for f, err := range got.errs {
+			errs = append(errs, f)
+			if !strings.Contains(err.Error(), filepath.Join(root, rel, f)) {
+				t.Errorf("%s/%s: the error does not name the file: %v", rel, f, err)
+			}
+		}
+		sort.Strings(marked)
+		sort.Strings(errs)
+		if !reflect.DeepEqual(marked, w.marked) || !reflect.DeepEqual(errs, w.errs) {
+			t.Errorf("%s: marked %q, errors %q; want %q, %q", rel, marked, errs, w.marked, w.errs)
+		}
+	}
+	for _, r := range []*aheadReader{{}, {workers: 2, capacity: 3}} {
+		t.Run(fmt.Sprintf("workers=%d,capacity=%d", r.workers, r.capacity), func(t *testing.T) {
+			queued := 0
+			for i, rel := range rels {
+				dir := filepath.Join(root, rel)
+				switch {
+				case i%5 == 4: // not queued
+				case i%10 == 3:
+					r.queue(dir, rel, files[rel], other)
+					queued++
+				default:
+					r.queue(dir, rel, files[rel], needles)
+					r.queue(dir, rel, files[rel], needles)
+					queued++
+				}
+			}
+			if r.capacity == 0 && len(r.dirs) != queued {
+				t.Errorf("%d directories queued, want %d", len(r.dirs), queued)
+			}
+			// Gazelle generates subdirectories first: scan in reverse.
+			var wg sync.WaitGroup
+			for g := 0; g < 4; g++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := len(rels) - 1 - g; i >= 0; i -= 4 {
+						rel := rels[i]
+						check(rel, r.scan(filepath.Join(root, rel), rel, files[rel], needles))
+					}
+				}()
+			}
+			wg.Wait()
+			if len(r.dirs) != 0 {
+				t.Errorf("%d directories queued and never scanned", len(r.dirs))
+			}
+			r.close()
+			r.queue(filepath.Join(root, rels[0]), rels[0], files[rels[0]], needles)
+			check(rels[0], r.scan(filepath.Join(root, rels[0]), rels[0], files[rels[0]], needles))
+			r.close()
+		})
+	}
+}
+
+// TestUnreadableFile: a C file that cannot be read is reported with its
+// path and the error, under every cowrap_errors policy, and fails the run
+// under error.
+func TestUnreadableFile(t *testing.T) {
+	for policy, wantCode := range map[string]int{"ignore": 0, "warn": 0, "error": 1} {
+		t.Run(policy, func(t *testing.T) {
+			ws := t.TempDir()
+			os.WriteFile(filepath.Join(ws, "MODULE.bazel"), nil, 0o644)
+			os.WriteFile(filepath.Join(ws, "BUILD.bazel"), []byte("# gazelle:cowrap_errors "+policy+"\n"), 0o644)
+			os.MkdirAll(filepath.Join(ws, "pkg"), 0o755)
+			os.WriteFile(filepath.Join(ws, "pkg", "a.h"), []byte("int co_wrapper bdrv_flush(BlockDriverState *bs);\n"), 0o644)
+			os.Symlink("missing.h", filepath.Join(ws, "pkg", "broken.h"))
+			stderr, code := runUpdate(t, ws, false)
+			kind := "warning"
+			if policy == "error" {
+				kind = "error"
+			}
+			want := "gazelle: cowrap: " + kind + ": pkg/broken.h: cannot read it, so it is not in //pkg:pkg_cowrap: open " +
+				filepath.Join(ws, "pkg", "broken.h") + ": no such file or directory\n"
+			if !strings.Contains(stderr, want) {
+				t.Errorf("stderr:\n%s\nwant it to hold:\n%s", stderr, want)
+			}
+			if code != wantCode {
+				t.Errorf("exit code %d, want %d", code, wantCode)
+			}
+			build, err := os.ReadFile(filepath.Join(ws, "pkg", "BUILD.bazel"))
+			if wantCode == 0 && (err != nil || !bytes.Contains(build, []byte(`srcs = ["a.h"]`))) {
+				t.Errorf("pkg/BUILD.bazel: %v\n%s\nwant srcs = [\"a.h\"]", err, build)
+			}
+		})
+	}
+}
+
+// BenchmarkUpdate times an in-process `gazelle update` with this language
+// over bench/synth's tree (20,000 C files, 1 % marked; BUILD files already
+// written), reading ahead and reading each directory when it is generated.
+// bench/gazelle/README.md has the figures.
+func BenchmarkUpdate(b *testing.B) {
+	files, err := synth.Tree(synth.TreeConfig{Files: 20000, PerDir: 100, Marked: 100})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ws := b.TempDir()
+	os.WriteFile(filepath.Join(ws, "MODULE.bazel"), nil, 0o644)
+	for _, f := range files {
+		p := filepath.Join(ws, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	runUpdate(b, ws, false) // write the BUILD files: the steady state
+	for _, r := range []struct {
+		name string
+		new  func() sourceReader
+	}{
+		{"ahead", func() sourceReader { return &aheadReader{} }},
+		{"direct", func() sourceReader { return directReader{} }},
+	} {
+		b.Run(r.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, code := runUpdateWith(b, ws, false, r.new()); code != 0 {
+					b.Fatalf("exit code %d", code)
+				}
+			}
+		})
+	}
+}
