@@ -83,10 +83,8 @@ type aheadReader struct {
 	workers  int // background readers; 0: GOMAXPROCS
 	capacity int // queued directories at most; 0: 1<<14
 
-	once sync.Once
-	jobs chan *dirRead
-
 	mu     sync.Mutex
+	jobs   chan *dirRead       // nil until the first queue
 	dirs   map[string]*dirRead // queued and not yet scanned, by rel
 	closed bool
 }
@@ -100,38 +98,40 @@ type dirRead struct {
 	res     scanned
 }
 
+// start starts the background readers, once; r.mu is held.
 func (r *aheadReader) start() {
-	r.once.Do(func() {
-		n, c := r.workers, r.capacity
-		if n <= 0 {
-			n = runtime.GOMAXPROCS(0)
-		}
-		if c <= 0 {
-			c = 1 << 14
-		}
-		r.jobs = make(chan *dirRead, c)
-		r.dirs = map[string]*dirRead{}
-		for i := 0; i < n; i++ {
-			go func() {
-				for j := range r.jobs {
-					j.res.read(j.dir, j.files, j.needles)
-					close(j.done)
-				}
-			}()
-		}
-	})
+	if r.jobs != nil {
+		return
+	}
+	n, c := r.workers, r.capacity
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	if c <= 0 {
+		c = 1 << 14
+	}
+	r.jobs = make(chan *dirRead, c)
+	r.dirs = map[string]*dirRead{}
+	for i := 0; i < n; i++ {
+		go func(jobs <-chan *dirRead) {
+			for j := range jobs {
+				j.res.read(j.dir, j.files, j.needles)
+				close(j.done)
+			}
+		}(r.jobs)
+	}
 }
 
 // queue schedules the reading of directory rel, unless it already is. When
 // the queue is full, scan reads the directory instead. The caller gives the
 // files, so that readers never touch Gazelle's state.
 func (r *aheadReader) queue(dir, rel string, files []string, needles [][]byte) {
-	r.start()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, ok := r.dirs[rel]; ok || r.closed {
 		return
 	}
+	r.start()
 	j := &dirRead{dir: dir, files: cFiles(files), needles: needles, done: make(chan struct{}),
 		res: scanned{marked: map[string][]byte{}, errs: map[string]error{}}}
 	select {
@@ -142,7 +142,6 @@ func (r *aheadReader) queue(dir, rel string, files []string, needles [][]byte) {
 }
 
 func (r *aheadReader) scan(dir, rel string, files []string, needles [][]byte) scanned {
-	r.start()
 	r.mu.Lock()
 	j := r.dirs[rel]
 	delete(r.dirs, rel)
@@ -169,13 +168,12 @@ func (r *aheadReader) scan(dir, rel string, files []string, needles [][]byte) sc
 
 // close stops the background readers once the queue is drained.
 func (r *aheadReader) close() {
-	r.start()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if !r.closed {
-		r.closed = true
+	if !r.closed && r.jobs != nil {
 		close(r.jobs)
 	}
+	r.closed = true
 }
 
 // readAhead queues the C files of rel and of the directories one and two

@@ -157,6 +157,14 @@ func TestAheadReader(t *testing.T) {
 			r.close()
 		})
 	}
+	// Closed before anything was queued: no reader is started, and scan reads.
+	r := &aheadReader{}
+	r.close()
+	r.queue(filepath.Join(root, rels[0]), rels[0], files[rels[0]], needles)
+	if r.jobs != nil {
+		t.Error("queue after close started the readers")
+	}
+	check(rels[0], r.scan(filepath.Join(root, rels[0]), rels[0], files[rels[0]], needles))
 }
 
 // TestUnreadableFile: a C file that cannot be read is reported with its
