@@ -237,7 +237,7 @@ func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
 	src := r.Text
 	var diags []model.Diag
 	spans := r.Spans
-	for _, m := range d.ScriptMatches(src) {
+	for m := range d.ScriptMatches(src) {
 		if m.Start >= r.LexedTo {
 			break // after an unterminated comment, already reported
 		}

@@ -43,7 +43,8 @@ func (c *checker) strict(p scan.Pos, format string, args ...any) bool {
 // Wrapper checks decl against the dialect. It returns nil when the declaration
 // yields no wrapper, with the findings that say why.
 func (d *Dialect) Wrapper(decl *scan.Decl, lenient bool) (*model.Wrapper, []model.Diag) {
-	c := &checker{d: d, decl: decl, lenient: lenient}
+	var offs [8]int
+	c := &checker{d: d, decl: decl, lenient: lenient, nameOffs: offs[:0]}
 	w := c.wrapper()
 	if c.failed {
 		w = nil
@@ -91,7 +92,8 @@ func (c *checker) params(w *model.Wrapper, m match) bool {
 	if k, what := noise(m.args); k >= 0 && !c.strict(c.at(m.argsOff+k), "%s: %s inside the parameter list: the QEMU script reads it as part of the parameters; move it out of the parentheses", w.Name, what) {
 		return false
 	}
-	qs, bad := parseParams(m.args, m.argsOff)
+	var buf [8]qparam
+	qs, bad := parseParams(m.args, m.argsOff, buf[:0])
 	if bad >= 0 {
 		q := qs[bad]
 		what := fmt.Sprintf("found %q", strings.TrimFunc(q.typ, isPySpace))
@@ -117,6 +119,9 @@ func (c *checker) params(w *model.Wrapper, m match) bool {
 // comment, a preprocessor line or a backslash-newline. It returns its offset
 // and a description, or -1.
 func noise(args string) (int, string) {
+	if !strings.ContainsAny(args, "/\\#") {
+		return -1, ""
+	}
 	bol := false
 	for i := 0; i < len(args); i++ {
 		switch c := args[i]; {
@@ -144,14 +149,13 @@ func noise(args string) (int, string) {
 // would call the parameter instead of the function.
 func (c *checker) names(w *model.Wrapper, m match) bool {
 	for i, p := range w.Params {
-		pos := c.at(c.nameOffs[i])
 		for _, q := range w.Params[:i] {
 			if q.Name == p.Name {
-				return c.strict(pos, "%s: parameter %d: the name %q is used twice", w.Name, i+1, p.Name)
+				return c.strict(c.at(c.nameOffs[i]), "%s: parameter %d: the name %q is used twice", w.Name, i+1, p.Name)
 			}
 		}
 		if why := c.d.reserved(w, p.Name); why != "" {
-			if !c.strict(pos, "%s: parameter %d: the name %q collides with %s in the generated code; rename the parameter", w.Name, i+1, p.Name, why) {
+			if !c.strict(c.at(c.nameOffs[i]), "%s: parameter %d: the name %q collides with %s in the generated code; rename the parameter", w.Name, i+1, p.Name, why) {
 				return false
 			}
 		}
@@ -166,7 +170,7 @@ func (d *Dialect) reserved(w *model.Wrapper, p string) string {
 		return "the local variable s"
 	case p == w.Target:
 		return "the function the wrapper calls"
-	case p == w.Target+"_entry" || p == w.Target+"_bh":
+	case isJoin(p, w.Target, "_entry") || isJoin(p, w.Target, "_bh"):
 		return "a function it defines"
 	case p == "ret" && !w.Void():
 		return "the result field ret of its struct"
@@ -176,6 +180,11 @@ func (d *Dialect) reserved(w *model.Wrapper, p string) string {
 		return "a function it calls"
 	}
 	return ""
+}
+
+// isJoin reports whether s == a+b, without building a+b.
+func isJoin(s, a, b string) bool {
+	return len(s) == len(a)+len(b) && strings.HasPrefix(s, a) && strings.HasSuffix(s, b)
 }
 
 // calledByWrappers are the functions and macros the wrappers' bodies use,

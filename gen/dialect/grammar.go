@@ -182,9 +182,9 @@ type qparam struct {
 // parseParams splits args like the script: on every ',', each piece
 // stripped, then TYPE NAME read from the piece's start, where TYPE is the
 // longest prefix of its first line ending in ' ' or '*' that is followed by
-// [a-z]. It returns the index of the first bad piece, or -1.
-func parseParams(args string, argsOff int) ([]qparam, int) {
-	out := make([]qparam, 0, strings.Count(args, ",")+1)
+// [a-z]. It appends to out (a caller's buffer) and returns the index of the
+// first bad piece, or -1.
+func parseParams(args string, argsOff int, out []qparam) ([]qparam, int) {
 	for i, off := 0, 0; ; i++ {
 		end := strings.IndexByte(args[off:], ',')
 		if end < 0 {
@@ -193,8 +193,7 @@ func parseParams(args string, argsOff int) ([]qparam, int) {
 			end += off
 		}
 		piece := args[off:end]
-		trimmed := pyStrip(piece)
-		lead := strings.Index(piece, trimmed)
+		trimmed, lead := pyStrip(piece)
 		q, ok := readParam(trimmed)
 		q.off = argsOff + off + lead
 		out = append(out, q)
@@ -208,20 +207,29 @@ func parseParams(args string, argsOff int) ([]qparam, int) {
 	}
 }
 
-// pyStrip is Python's str.strip(), with an ASCII fast path.
-func pyStrip(s string) string {
+// pyStrip is Python's str.strip(), with an ASCII fast path; lead is where
+// the result starts in s.
+func pyStrip(s string) (stripped string, lead int) {
 	i, j := 0, len(s)
-	for i < j && s[i] < utf8.RuneSelf && isPySpace(rune(s[i])) {
+	for i < j && isASCIIPySpace(s[i]) {
 		i++
 	}
-	for j > i && s[j-1] < utf8.RuneSelf && isPySpace(rune(s[j-1])) {
+	for j > i && isASCIIPySpace(s[j-1]) {
 		j--
 	}
+	stripped = s[i:j]
 	if i < j && (s[i] >= utf8.RuneSelf || s[j-1] >= utf8.RuneSelf) {
-		return strings.TrimFunc(s[i:j], isPySpace)
+		t := strings.TrimLeftFunc(stripped, isPySpace)
+		stripped, i = strings.TrimRightFunc(t, isPySpace), j-len(t)
 	}
-	return s[i:j]
+	if stripped == "" {
+		return "", 0 // an empty piece is reported at its start
+	}
+	return stripped, i
 }
+
+// isASCIIPySpace is isPySpace for one byte below utf8.RuneSelf, inlined.
+func isASCIIPySpace(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1c && c <= 0x1f }
 
 func readParam(p string) (qparam, bool) {
 	line := p

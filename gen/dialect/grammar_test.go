@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -106,4 +107,16 @@ func FuzzMatchAgreesWithPatterns(f *testing.F) {
 		}
 		checkAgree(t, fam, s)
 	})
+}
+
+// pyStrip is str.strip(), and its offset is where that text starts in s
+// (0 for an empty result: an empty piece is reported at its start).
+func TestPyStripLead(t *testing.T) {
+	for _, s := range []string{"", " ", "  \t", "a", " a ", "\u00a0 x\u3000", "\u00a0", " \u00a0 ", "x\u00a0", "\u2000int a\n", "\x1c a \x1f"} {
+		want := strings.TrimFunc(s, isPySpace)
+		got, lead := pyStrip(s)
+		if got != want || lead != strings.Index(s, want) {
+			t.Errorf("%q: got %q %d, want %q %d", s, got, lead, want, strings.Index(s, want))
+		}
+	}
 }

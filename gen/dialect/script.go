@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/cowrap/rules_cowrap/gen/model"
@@ -21,10 +22,11 @@ func (d *Dialect) Script(file string, src string) ([]*model.Wrapper, []model.Dia
 		diags []model.Diag
 	)
 	line, counted := 1, 0 // line is the number of the line holding offset counted
-	d.eachMatch(src, func(off int, m match) {
+	d.eachMatch(src, func(off int, m match) bool {
 		line += strings.Count(src[counted:off], "\n")
 		counted = off
 		ws, diags = d.scriptDecl(file, src, off, line, m, ws, diags)
+		return true
 	})
 	return ws, diags
 }
@@ -38,23 +40,26 @@ type ScriptMatch struct {
 	NameOff          int
 }
 
-// ScriptMatches lists every match of the script's pattern in src, which must
-// be normalised.
-func (d *Dialect) ScriptMatches(src string) []ScriptMatch {
-	var out []ScriptMatch
-	d.eachMatch(src, func(off int, m match) {
-		out = append(out, ScriptMatch{off, m.end, off + m.markOff, off + m.markEnd, m.name, m.nameOff})
-	})
-	return out
+// ScriptMatches yields every match of the script's pattern in src, which
+// must be normalised. (An iterator: a file holds thousands.)
+func (d *Dialect) ScriptMatches(src string) iter.Seq[ScriptMatch] {
+	return func(yield func(ScriptMatch) bool) {
+		d.eachMatch(src, func(off int, m match) bool {
+			return yield(ScriptMatch{off, m.end, off + m.markOff, off + m.markEnd, m.name, m.nameOff})
+		})
+	}
 }
 
 // eachMatch calls f for each match, as re.finditer finds them: at line
-// starts, each search going on where the last match ended.
-func (d *Dialect) eachMatch(src string, f func(off int, m match)) {
+// starts, each search going on where the last match ended; until f returns
+// false.
+func (d *Dialect) eachMatch(src string, f func(off int, m match) bool) {
 	for off := 0; off < len(src); {
 		if c := src[off]; d.CoWrapperGrammar && isAlpha(c) || !d.CoWrapperGrammar && c == 'i' {
 			if m, ok := d.matchAt(src, off); ok {
-				f(off, m)
+				if !f(off, m) {
+					return
+				}
 				off = m.end
 			}
 		}

@@ -1,7 +1,6 @@
 package scan
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 )
@@ -22,10 +21,13 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 		s.errorf(mark.Off, "mark %q inside the #if block at line %d: cowrap does not evaluate the preprocessor, so the wrapper would be written even where its declaration is compiled out; declare it unconditionally", mark.Text, s.pos(c.off).Line)
 	}
 	rest, i, term, hasTerm := s.collect(i, bol)
-	d := &Decl{File: s.file, Mark: mark, Prefix: make([]Token, 0, len(s.stmt))}
-	for _, t := range s.stmt {
-		t.Pos = s.pos(t.Off)
-		d.Prefix = append(d.Prefix, t)
+	d := Decl{File: s.file, Mark: mark}
+	if len(s.stmt) > 0 {
+		d.Prefix = s.allocTokens(len(s.stmt))
+		for k, t := range s.stmt {
+			t.Pos = s.pos(t.Off)
+			d.Prefix[k] = t
+		}
 	}
 	if len(d.Prefix) == 0 {
 		s.errorf(mark.Off, "expected a return type before mark %q", mark.Text)
@@ -83,14 +85,29 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 		return i
 	}
 	semi := term.Off
-	d.ParamsText = s.text[lp+1 : rest[rp].Off]
+	d.ParamsText = s.src[lp+1 : rest[rp].Off]
 	d.ParamsPos = s.pos(lp + 1)
-	d.Text = s.text[d.Off : semi+1]
+	d.Text = s.src[d.Off : semi+1]
 	d.End = semi + 1
 	d.LineEnd = semi+1 == len(s.src) || s.src[semi+1] == '\n'
 	d.lp, d.rp = lp-d.Off, rest[rp].Off-d.Off
-	s.res.Decls = append(s.res.Decls, d)
+	if len(s.decls) == 0 {
+		s.decls = make([]Decl, 64)
+	}
+	s.decls[0] = d
+	s.res.Decls = append(s.res.Decls, &s.decls[0])
+	s.decls = s.decls[1:]
 	return i
+}
+
+// allocTokens returns n tokens from a shared block.
+func (s *scanner) allocTokens(n int) []Token {
+	if len(s.toks) < n {
+		s.toks = make([]Token, max(n, 256))
+	}
+	t := s.toks[:n:n]
+	s.toks = s.toks[n:]
+	return t
 }
 
 // quote writes a token for a message, invisible characters as U+XXXX.
@@ -117,22 +134,22 @@ func quote(s string) string {
 func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term Token, ok bool) {
 	toks = s.scratch[:0]
 	defer func() { s.scratch = toks }()
+	it := s.tokens(i, *bol)
+	defer func() { *bol = it.bol }()
 	paren := 0
 	for {
-		i, ok = s.skipSpaceAndComments(i, bol)
-		if !ok || i >= len(s.src) {
-			return toks, i, Token{}, false
-		}
-		*bol = false
-		tok, next, ok := s.next(i)
+		tok, ok := it.next(len(s.src))
 		if !ok {
-			return toks, s.lineEnd(next), Token{}, false
+			if it.bad {
+				return toks, s.lineEnd(it.i), Token{}, false
+			}
+			return toks, it.i, Token{}, false
 		}
 		switch tok.Text {
 		case ";":
-			return toks, next, tok, true
+			return toks, it.i, tok, true
 		case "{", "}":
-			return toks, i, tok, true
+			return toks, tok.Off, tok, true
 		case "(":
 			paren++
 		case ")":
@@ -143,14 +160,13 @@ func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term Token, 
 			}
 		}
 		toks = append(toks, tok)
-		i = next
 	}
 }
 
 // beforeMark ends a statement that runs into the mark tok: it ends before
 // the first of toks on tok's line, or at tok itself.
 func (s *scanner) beforeMark(toks []Token, tok Token) ([]Token, int, Token, bool) {
-	lineStart := bytes.LastIndexByte(s.src[:tok.Off], '\n') + 1
+	lineStart := strings.LastIndexByte(s.src[:tok.Off], '\n') + 1
 	k := len(toks)
 	for k > 0 && toks[k-1].Off >= lineStart {
 		k--
@@ -168,20 +184,14 @@ func (s *scanner) beforeMark(toks []Token, tok Token) ([]Token, int, Token, bool
 // last identifier. It lexes them on demand, as only the general grammar
 // (templates) needs them.
 func (d *Decl) Params() ([]Param, *Error) {
-	s := &scanner{file: d.File, src: []byte(d.Text), text: d.Text, curLine: 1}
+	s := &scanner{file: d.File, src: d.Text, curLine: 1}
 	var toks []Token
-	bol := false
-	for i := d.lp + 1; ; {
-		i, _ = s.skipSpaceAndComments(i, &bol)
-		if i >= d.rp {
-			break
-		}
-		tok, next, ok := s.next(i)
+	for it := s.tokens(d.lp+1, false); ; {
+		tok, ok := it.next(d.rp)
 		if !ok {
 			break
 		}
 		toks = append(toks, tok)
-		i = next
 	}
 	ps, err := s.params(d.Name.Text, toks)
 	for k := range ps {

@@ -1,18 +1,17 @@
 package scan
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 type scanner struct {
 	file    string
-	src     []byte
-	text    string // src as a string, so tokens are substrings, not copies
+	src     string // the normalised source; tokens are substrings of it
 	marks   *Marks
-	needles [][]byte // marks.Needles()
+	needles []string // marks.Needles()
 	res     Result
 	// The position cursor: offset cur is on line curLine, which starts at curStart.
 	cur, curLine, curStart int
@@ -31,6 +30,10 @@ type scanner struct {
 	conds         []cond
 	seenDirective int
 	paren         int // paren depth within the statement
+	// decls and toks are allocated in blocks: one allocation for many
+	// declarations instead of two each.
+	decls []Decl
+	toks  []Token
 }
 
 func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -41,35 +44,62 @@ func isIdentChar(c byte) bool  { return isIdentStart(c) || c >= '0' && c <= '9' 
 func (s *scanner) pos(off int) Pos {
 	if off >= s.cur {
 		seg := s.src[s.cur:off]
-		if n := bytes.Count(seg, newline); n > 0 {
+		if n := strings.Count(seg, "\n"); n > 0 {
 			s.curLine += n
-			s.curStart = s.cur + bytes.LastIndexByte(seg, '\n') + 1
+			s.curStart = s.cur + strings.LastIndexByte(seg, '\n') + 1
 		}
-	} else if n := bytes.Count(s.src[off:s.cur], newline); n > 0 {
+	} else if n := strings.Count(s.src[off:s.cur], "\n"); n > 0 {
 		s.curLine -= n
-		s.curStart = bytes.LastIndexByte(s.src[:off], '\n') + 1
+		s.curStart = strings.LastIndexByte(s.src[:off], '\n') + 1
 	}
 	s.cur = off
 	return Pos{Line: s.curLine, Col: off - s.curStart + 1}
 }
-
-var newline = []byte{'\n'}
 
 // callFollows reports whether `NAME (` follows offset i: a variant-style
 // identifier (co_wrapper_calls) is a mark only before a function name.
 func (s *scanner) callFollows(i int) bool {
 	s.quiet = true
 	defer func() { s.quiet = false }()
-	bol := false
-	i, _ = s.skipSpaceAndComments(i, &bol)
-	if i >= len(s.src) || !isIdentStart(s.src[i]) {
+	it := s.tokens(i, false)
+	name, ok := it.next(len(s.src))
+	if !ok || !name.IsIdent() {
 		return false
 	}
-	for i < len(s.src) && isIdentChar(s.src[i]) {
-		i++
+	paren, ok := it.next(len(s.src))
+	return ok && paren.Text == "("
+}
+
+// tokenIter is the scanner's one token lexer, for everything that needs the
+// tokens themselves (the fast pass in run only tracks statements): it
+// returns the C tokens from an offset, skipping spaces, comments,
+// preprocessor lines and invisible characters (reported once each).
+type tokenIter struct {
+	s   *scanner
+	i   int  // where the next token is looked for; after the last, where lexing stopped
+	bol bool // i is at a line start, where '#' begins a directive
+	bad bool // stopped at an unterminated literal, which ends at i
+}
+
+func (s *scanner) tokens(i int, bol bool) tokenIter { return tokenIter{s: s, i: i, bol: bol} }
+
+// next returns the next token if it starts before limit. It returns false at
+// limit, at the end of the source, at an unterminated comment (s.stopped)
+// or at an unterminated literal (bad).
+func (t *tokenIter) next(limit int) (Token, bool) {
+	i, ok := t.s.skip(t.i, &t.bol)
+	t.i = i
+	if !ok || i >= limit || i >= len(t.s.src) {
+		return Token{}, false
 	}
-	i, _ = s.skipSpaceAndComments(i, &bol)
-	return i < len(s.src) && s.src[i] == '('
+	tok, end, ok := t.s.next(i)
+	t.i = end
+	if !ok {
+		t.bad = true
+		return Token{}, false
+	}
+	t.bol = false
+	return tok, true
 }
 
 func (s *scanner) errorf(off int, format string, args ...any) {
@@ -79,9 +109,10 @@ func (s *scanner) errorf(off int, format string, args ...any) {
 	s.res.Errors = append(s.res.Errors, &Error{File: s.file, Pos: s.pos(off), Msg: fmt.Sprintf(format, args...)})
 }
 
-// skipSpaceAndComments returns the offset of the next token at or after i.
-// ok is false when an unterminated comment ran to the end of the file.
-func (s *scanner) skipSpaceAndComments(i int, bol *bool) (int, bool) {
+// skip returns the offset of the next token at or after i, past spaces,
+// comments, preprocessor lines and invisible characters. ok is false when an
+// unterminated comment ran to the end of the file.
+func (s *scanner) skip(i int, bol *bool) (int, bool) {
 	src := s.src
 	for i < len(src) {
 		c := src[i]
@@ -106,7 +137,7 @@ func (s *scanner) skipSpaceAndComments(i int, bol *bool) (int, bool) {
 			i = end + 2
 		case c == '#' && *bol:
 			i = s.directiveEnd(i)
-		case class[c] == cOdd:
+		case c == 0 || c >= 0x1c && c <= 0x1f || c >= utf8.RuneSelf:
 			k := s.invisible(i)
 			if k == 0 {
 				return i, true
@@ -126,7 +157,7 @@ func (s *scanner) skipSpaceAndComments(i int, bol *bool) (int, bool) {
 func (s *scanner) invisible(i int) int {
 	r, n := rune(s.src[i]), 1
 	if r >= utf8.RuneSelf {
-		r, n = utf8.DecodeRune(s.src[i:])
+		r, n = utf8.DecodeRuneInString(s.src[i:])
 	}
 	if r != 0 && !IsPySpace(r) {
 		return 0
@@ -156,7 +187,7 @@ func (s *scanner) conditional(i int) {
 		for k < len(s.src) && isIdentChar(s.src[k]) {
 			k++
 		}
-		return s.text[j:k], k
+		return s.src[j:k], k
 	}
 	name, j := word(i + 1)
 	switch name {
@@ -164,8 +195,8 @@ func (s *scanner) conditional(i int) {
 		guard := false
 		if name == "ifndef" {
 			macro, k := word(j)
-			if nl := bytes.IndexByte(s.src[k:], '\n'); nl >= 0 {
-				next := strings.TrimLeft(s.text[k+nl+1:], " \t")
+			if nl := strings.IndexByte(s.src[k:], '\n'); nl >= 0 {
+				next := strings.TrimLeft(s.src[k+nl+1:], " \t")
 				guard = strings.HasPrefix(next, "#define "+macro) || strings.HasPrefix(next, "# define "+macro)
 			}
 		}
@@ -200,12 +231,16 @@ type cond struct {
 // isLinkage reports whether the statement src[stmt:brace] is `extern "C"`,
 // whose block does not nest what it holds (C++ guards in every real header).
 func (s *scanner) isLinkage(stmt, brace int) bool {
-	t := strings.Fields(s.text[stmt:brace])
-	return len(t) == 2 && t[0] == "extern" && t[1] == `"C"`
+	t, ok := strings.CutPrefix(s.src[stmt:brace], "extern")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsSpace(r) && strings.TrimFunc(t, unicode.IsSpace) == `"C"`
 }
 
-func indexFrom(src []byte, from int, sep string) int {
-	k := bytes.Index(src[from:], []byte(sep))
+func indexFrom(src string, from int, sep string) int {
+	k := strings.Index(src[from:], sep)
 	if k < 0 {
 		return -1
 	}
@@ -283,30 +318,23 @@ func (s *scanner) next(i int) (tok Token, end int, ok bool) {
 			j++
 		}
 	}
-	return Token{Text: s.text[i:j], Off: i}, j, true
+	return Token{Text: src[i:j], Off: i}, j, true
 }
 
 // Byte classes for the fast loop in run.
 const (
 	cOther byte = iota
-	cSpace
-	cNewline
-	cSlash
-	cHash
+	cSpace      // ' ' and tab: skipped in place
+	cSkip       // what may start a skipped run (see skip): a newline, '/', '#', '\\', NUL, \x0b, \x0c, \x1c-\x1f, non-ASCII
 	cQuote
 	cIdent
 	cDigit
 	cEnd // ; { }
 	cLParen
 	cRParen
-	cBackslash
-	cOdd // NUL, the ASCII separators Python counts as space, and non-ASCII
 )
 
 var class = func() (t [256]byte) {
-	for _, c := range " \t\f\v" {
-		t[c] = cSpace
-	}
 	for c := 0; c < 256; c++ {
 		switch {
 		case isIdentStart(byte(c)):
@@ -315,12 +343,15 @@ var class = func() (t [256]byte) {
 			t[c] = cDigit
 		}
 	}
-	t['\n'], t['/'], t['#'], t['"'], t['\''] = cNewline, cSlash, cHash, cQuote, cQuote
-	t[';'], t['{'], t['}'], t['('], t[')'], t['\\'] = cEnd, cEnd, cEnd, cLParen, cRParen, cBackslash
-	for c := 0x80; c < 256; c++ {
-		t[c] = cOdd
+	t[' '], t['\t'] = cSpace, cSpace
+	for _, c := range "\n\f\v/#\\\x00\x1c\x1d\x1e\x1f" {
+		t[c] = cSkip
 	}
-	t[0], t[0x1c], t[0x1d], t[0x1e], t[0x1f] = cOdd, cOdd, cOdd, cOdd, cOdd
+	t['"'], t['\''] = cQuote, cQuote
+	t[';'], t['{'], t['}'], t['('], t[')'] = cEnd, cEnd, cEnd, cLParen, cRParen
+	for c := 0x80; c < 256; c++ {
+		t[c] = cSkip
+	}
 	return t
 }()
 
@@ -333,9 +364,10 @@ var identByte = func() (t [256]bool) {
 
 // run lexes the file. Only what can matter is kept: whether a byte is in a
 // comment, literal or directive, where the current statement starts, and
-// brace and paren depth. Identifiers are examined only where they overlap a
-// needle (the bytes every mark contains), so unmarked code costs one table
-// lookup per byte.
+// brace and paren depth. Tokens are not built: identifiers are examined only
+// where they overlap a needle (the bytes every mark contains), so unmarked
+// code costs one table lookup per byte. Spaces, comments and directives are
+// skipped by the same code as in tokenIter.
 func (s *scanner) run() {
 	defer func() {
 		if !s.stopped {
@@ -346,12 +378,23 @@ func (s *scanner) run() {
 	n := len(src)
 	needles := s.needles
 	next := -1 // start of the next needle occurrence at or after i, or n
+	// at[k] is the next occurrence of needles[k] found so far, so each
+	// needle is searched for once per occurrence: a needle that is not in
+	// the file is not searched for again at every other needle's match.
+	at := make([]int, len(needles))
+	for k := range at {
+		at[k] = -1
+	}
 	findNext := func(from int) int {
 		best := n
-		for _, nd := range needles {
-			if k := bytes.Index(src[from:], nd); k >= 0 && from+k < best {
-				best = from + k
+		for k, nd := range needles {
+			if at[k] < from {
+				at[k] = n
+				if j := strings.Index(src[from:], nd); j >= 0 {
+					at[k] = from + j
+				}
 			}
+			best = min(best, at[k])
 		}
 		return best
 	}
@@ -362,26 +405,23 @@ func (s *scanner) run() {
 		case cSpace:
 			i++
 			continue
-		case cNewline:
-			bol = true
-			i++
-			continue
-		case cBackslash:
-			if i+1 < n && src[i+1] == '\n' {
-				i += 2
+		case cSkip:
+			var ok bool
+			if i, ok = s.skip(i, &bol); !ok {
+				return
+			}
+			if i >= n || class[src[i]] != cSkip {
 				continue
 			}
-		case cSlash:
-			if i+1 < n && (src[i+1] == '/' || src[i+1] == '*') {
-				var ok bool
-				if i, ok = s.skipSpaceAndComments(i, &bol); !ok {
-					return
+			// A token that starts like a skipped run: '/', '#', '\\', a visible non-ASCII character.
+			c = src[i]
+			if c >= utf8.RuneSelf {
+				if stmt < 0 {
+					stmt = i
 				}
-				continue
-			}
-		case cHash:
-			if bol {
-				i = s.directiveEnd(i)
+				for i++; i < n && src[i]&0xC0 == 0x80; i++ {
+				}
+				bol = false
 				continue
 			}
 		case cQuote:
@@ -421,18 +461,6 @@ func (s *scanner) run() {
 			if s.paren > 0 {
 				s.paren--
 			}
-		case cOdd:
-			if k := s.invisible(i); k > 0 {
-				i += k
-				continue
-			}
-			if stmt < 0 {
-				stmt = i
-			}
-			for i++; i < n && src[i]&0xC0 == 0x80; i++ {
-			}
-			bol = false
-			continue
 		case cIdent, cDigit:
 			j := i + 1
 			for j < n && identByte[src[j]] {
@@ -453,6 +481,7 @@ func (s *scanner) run() {
 			bol, i = false, j
 			continue
 		}
+		// A one-byte token.
 		if stmt < 0 {
 			stmt = i
 		}
@@ -467,7 +496,7 @@ func (s *scanner) run() {
 // a struct) are not marks; where QEMU's scripts would still read one as a
 // mark, the generator reports it by comparing with the script's matches.
 func (s *scanner) candidate(stmt, i, j int, bol *bool) int {
-	tok := Token{Text: s.text[i:j], Off: i}
+	tok := Token{Text: s.src[i:j], Off: i}
 	if !s.marks.Is(tok.Text) || !s.marks.isName(tok.Text) && !s.callFollows(j) {
 		return j
 	}
@@ -488,17 +517,11 @@ func (s *scanner) prefix(stmt, end int) {
 	if stmt < 0 {
 		return
 	}
-	bol := false
-	for i := stmt; ; {
-		i, _ = s.skipSpaceAndComments(i, &bol)
-		if i >= end {
-			return
-		}
-		tok, next, ok := s.next(i)
+	for it := s.tokens(stmt, false); ; {
+		tok, ok := it.next(end)
 		if !ok {
 			return
 		}
 		s.stmt = append(s.stmt, tok)
-		i = next
 	}
 }

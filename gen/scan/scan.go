@@ -216,10 +216,13 @@ func File(name string, src []byte, marks *Marks) Result {
 	if !ContainsAny(src, needles) {
 		return Result{}
 	}
-	s := &scanner{file: name, src: Normalize(src), marks: marks, needles: needles, curLine: 1}
-	s.text = unsafe.String(unsafe.SliceData(s.src), len(s.src))
+	src = Normalize(src)
+	s := &scanner{file: name, src: unsafe.String(unsafe.SliceData(src), len(src)), marks: marks, curLine: 1}
+	for _, n := range needles {
+		s.needles = append(s.needles, string(n))
+	}
 	s.run()
-	s.res.Text = s.text
+	s.res.Text = s.src
 	return s.res
 }
 
@@ -249,7 +252,7 @@ func badUTF8(name string, src []byte) *Error {
 		}
 		off += n
 	}
-	s := &scanner{file: name, src: src, curLine: 1}
+	s := &scanner{file: name, src: string(src), curLine: 1}
 	return &Error{File: name, Pos: s.pos(off), Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); input files must be UTF-8", src[off])}
 }
 
