@@ -37,6 +37,9 @@ bin=${GAZELLE_BIN:-$tmp/gazelle}
 go build -C "$repo" -o "$tmp/cowrap" ./gen/cmd/cowrap
 cowrap=$tmp/cowrap
 load_releases "$cowrap" || exit 1
+# shellcheck source=tests/lib/buildtools.sh
+. "$repo/tests/lib/buildtools.sh"
+buildozer=$(buildtool buildozer "$tmp")
 
 # check_tree TREE: 0 when Gazelle's srcs are right for the QEMU checkout TREE.
 check_tree() (
@@ -62,20 +65,7 @@ check_tree() (
     err "gazelle reported:"; sed 's/^/  /' "$tmp/findings"
   fi
 
-  # srcs of every cowrap_library, as repository paths (gazelle writes one string per line, or
-  # srcs = ["x.h"] on one line).
-  (cd "$ws" && find . -name BUILD.bazel | sort) |
-  while read -r b; do
-    pkg=$(dirname "${b#./}")
-    awk -v pkg="$pkg" '
-      /^cowrap_library\(/ { in_rule = 1 }
-      in_rule && /^\)/ { in_rule = 0 }
-      in_rule && /^    srcs = \[".*"\],$/ { s = $0; gsub(/^    srcs = \["|"\],$/, "", s); print pkg "/" s; next }
-      in_rule && /^    srcs = \[$/ { in_srcs = 1; next }
-      in_srcs && /^    \],?$/ { in_srcs = 0; next }
-      in_srcs { s = $0; gsub(/^ *"|",?$/, "", s); print pkg "/" s }
-    ' "$ws/$b"
-  done | sort >"$tmp/found"
+  srcs_of "$ws" | sort >"$tmp/found"
   meson_inputs "$tree/block/meson.build" | sort >"$tmp/want"
 
   echo "QEMU $version ($dialect): gazelle ran in ${ms} ms; cowrap_library srcs:"
@@ -116,17 +106,18 @@ check_tree() (
   exit "$fail"
 )
 
-# srcs_of BUILD_FILE: the srcs entries of its cowrap_library rules, one per line (Gazelle writes
-# one string per line, or srcs = ["x.h"] on one line).
+# srcs_of DIR: the srcs of every cowrap_library in the BUILD files under DIR, read with
+# buildozer, one per line, as repository paths (a label stays as it is).
 srcs_of() {
-  awk '
-    /^cowrap_library\(/ { in_rule = 1 }
-    in_rule && /^\)/ { in_rule = 0 }
-    in_rule && /^    srcs = \[".*"\],$/ { s = $0; gsub(/^    srcs = \["|"\],$/, "", s); print s; next }
-    in_rule && /^    srcs = \[$/ { in_srcs = 1; next }
-    in_srcs && /^    \],?$/ { in_srcs = 0; next }
-    in_srcs { s = $0; gsub(/^ *"|",?$/, "", s); print s }
-  ' "$1"
+  local path list pkg s
+  "$buildozer" 'print path srcs' "$1/...:%cowrap_library" | while read -r path list; do
+    pkg=$(dirname "${path#"$1"/}")
+    [ "$pkg" = . ] && pkg=
+    list=${list#[} list=${list%]}
+    for s in $list; do
+      case $s in //*) echo "$s" ;; *) echo "${pkg:+$pkg/}$s" ;; esac
+    done
+  done
 }
 
 # blocks FILE: the wrapper blocks of a generated file (what follows the #include lines, split
@@ -161,9 +152,10 @@ check_collect() (
   fi
   others=$(cd "$ws" && find . -name BUILD.bazel ! -path ./BUILD.bazel | sort)
   [ -z "$others" ] || err "BUILD files created below the root: $others"
-  rules=$(grep -c '^cowrap_library(' "$ws/BUILD.bazel" || true)
-  [ "$rules" = 1 ] || err "want one cowrap_library at the root, got $rules"
-  srcs_of "$ws/BUILD.bazel" >"$ctmp/found"
+  rules=$("$buildozer" 'print path name' "$ws/...:%cowrap_library" | sed "s|^$ws/||")
+  [ "$(grep -c . <<<"$rules")" = 1 ] && [[ $rules == "BUILD.bazel "* ]] ||
+    err "want one cowrap_library, in BUILD.bazel; got: $(echo "$rules" | tr '\n' ' ')"
+  srcs_of "$ws" >"$ctmp/found"   # as Gazelle wrote them: sorted
   grep -q '^//' "$ctmp/found" && err "srcs with labels (no subdirectory is a package here)"
   meson_inputs "$tree/block/meson.build" >"$ctmp/inputs"
   sort "$ctmp/inputs" >"$ctmp/want"

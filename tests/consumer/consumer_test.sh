@@ -55,9 +55,12 @@ diff -u "$here/BUILD.bazel" BUILD.bazel || fail "tests/consumer/BUILD.bazel diff
 diff -u "$here/MODULE.bazel" <(sed 's|path = "../rules_cowrap",|path = "../..",|' MODULE.bazel) ||
   fail "tests/consumer/MODULE.bazel differs from the README's snippet (but for path = \"../..\")"
 cp -r "$here/kv" kv
-# Buildifier-formatted: a rule starts with `kind(` in column 1 and ends with `)`.
-awk '/^cowrap_library\(/ { skip = 1 } !skip { print } skip && /^\)/ { skip = 0 }' "$here/kv/BUILD.bazel" >kv/BUILD.bazel
-! grep -q '^cowrap_library(' kv/BUILD.bazel || fail "could not delete the cowrap_library from kv/BUILD.bazel"
+# shellcheck source=tests/lib/buildtools.sh
+. "$repo/tests/lib/buildtools.sh"
+mkdir "$top/bin"
+buildozer=$(buildtool buildozer "$top/bin")
+"$buildozer" -quiet delete //kv:%cowrap_library
+[ -z "$("$buildozer" 'print label' //kv:%cowrap_library)" ] || fail "could not delete the cowrap_library from kv/BUILD.bazel"
 bazel() { "$repo/tools/bazel" "$@"; }
 
 # gazelle: run Gazelle; fail on any line Gazelle itself logs (they start with "gazelle: ").
@@ -74,10 +77,6 @@ run_demo() {
   out=$(bazel run //kv:demo) || fail "//kv:demo exited non-zero: $out"
   echo "demo: $out"
   [ "$out" = "$1" ] || fail "//kv:demo printed '$out', want '$1'"
-}
-srcs_of_cowrap() { # the srcs Gazelle wrote for kv_cowrap, one line
-  awk '/^cowrap_library\(/ { r = 1 } r && /^\)/ { r = 0 } r' kv/BUILD.bazel | tr -d ' \n' |
-    sed -n 's/.*srcs=\[\([^]]*\)\].*/\1/p'
 }
 
 echo "=== 1. Gazelle writes the cowrap_library, as checked in"
@@ -132,8 +131,9 @@ int main(void)
 }
 EOC
 gazelle
-grep -A12 '^cowrap_library(' kv/BUILD.bazel
-case $(srcs_of_cowrap) in '"kv.h","stats.h"'*) ;; *) fail "kv_cowrap srcs: $(srcs_of_cowrap)";; esac
+"$buildozer" 'print rule' //kv:%cowrap_library
+srcs=$("$buildozer" 'print srcs' //kv:kv_cowrap)
+[ "$srcs" = "[kv.h stats.h]" ] || fail "kv_cowrap srcs: $srcs, want [kv.h stats.h]"
 run_demo "kv_get(1) = 40, kv_sum(0, 4) = 42 in 2 coroutine(s)"
 
 echo "=== 4. Gazelle -mode=diff is clean"

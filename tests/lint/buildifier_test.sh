@@ -4,10 +4,12 @@
 # buildifier is the version of github.com/bazelbuild/buildtools that go.mod pins (one fact).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=tests/lib/buildtools.sh
+. tests/lib/buildtools.sh
 version=$(go list -m -f '{{.Version}}' github.com/bazelbuild/buildtools)
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
-GOBIN=$bin GOFLAGS=-mod=mod go install "github.com/bazelbuild/buildtools/buildifier@$version"
+buildtool buildifier "$bin" >/dev/null
 mapfile -t starlark < <(git ls-files -- '*.bzl' '*.bazel' 'BUILD' '*/BUILD' 'WORKSPACE' '*.star')
 mapfile -t golden < <(git ls-files -- '*BUILD.in' '*BUILD.out')
 rc=0
