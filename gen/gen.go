@@ -181,11 +181,8 @@ func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag)
 	if opts.Template != nil {
 		sm = opts.Template.ScanMarks(d)
 	}
-	r := scan.File(in.Path, in.Data, sm)
-	for _, e := range r.Errors {
-		diags = append(diags, model.Diag{Err: e})
-	}
-	for _, decl := range r.Decls {
+	var declDiags []model.Diag
+	r := scan.Each(in.Path, in.Data, sm, func(decl *scan.Decl) {
 		var w *model.Wrapper
 		var ds []model.Diag
 		if opts.Template != nil {
@@ -193,11 +190,15 @@ func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag)
 		} else {
 			w, ds = d.Wrapper(decl, false)
 		}
-		diags = append(diags, ds...)
+		declDiags = append(declDiags, ds...)
 		if w != nil {
 			ws = append(ws, w)
 		}
+	})
+	for _, e := range r.Errors {
+		diags = append(diags, model.Diag{Err: e})
 	}
+	diags = append(diags, declDiags...)
 	if opts.Template == nil && r.Unreadable == nil && r.Text != "" {
 		diags = append(diags, unread(d, in, r)...)
 	}

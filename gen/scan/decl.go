@@ -23,10 +23,17 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 	rest, i, term, hasTerm := s.collect(i, bol)
 	d := Decl{File: s.file, Mark: mark}
 	if len(s.stmt) > 0 {
-		d.Prefix = s.allocTokens(len(s.stmt))
-		for k, t := range s.stmt {
+		if s.each != nil {
+			d.Prefix = s.prefixBuf[:0]
+		} else {
+			d.Prefix = s.allocTokens(len(s.stmt))[:0]
+		}
+		for _, t := range s.stmt {
 			t.Pos = s.pos(t.Off)
-			d.Prefix[k] = t
+			d.Prefix = append(d.Prefix, t)
+		}
+		if s.each != nil {
+			s.prefixBuf = d.Prefix
 		}
 	}
 	if len(d.Prefix) == 0 {
@@ -91,6 +98,11 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 	d.End = semi + 1
 	d.LineEnd = semi+1 == len(s.src) || s.src[semi+1] == '\n'
 	d.lp, d.rp = lp-d.Off, rest[rp].Off-d.Off
+	if s.each != nil {
+		s.declBuf = d
+		s.each(&s.declBuf)
+		return i
+	}
 	if len(s.decls) == 0 {
 		s.decls = make([]Decl, 64)
 	}

@@ -30,10 +30,14 @@ type scanner struct {
 	conds         []cond
 	seenDirective int
 	paren         int // paren depth within the statement
-	// decls and toks are allocated in blocks: one allocation for many
-	// declarations instead of two each.
-	decls []Decl
-	toks  []Token
+	// each, when set, takes every declaration instead of res.Decls;
+	// declBuf and prefixBuf are then reused for each. Otherwise decls and toks are
+	// allocated in blocks: one allocation for many declarations.
+	each      func(*Decl)
+	declBuf   Decl
+	prefixBuf []Token
+	decls     []Decl
+	toks      []Token
 }
 
 func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

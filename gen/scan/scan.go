@@ -161,7 +161,8 @@ func Normalize(src []byte) []byte {
 
 // Result is what File finds in one file.
 type Result struct {
-	Decls  []*Decl
+	Decls []*Decl // by position; empty from Each
+
 	Errors []*Error
 	// Unreadable is set, and also in Errors, when the file is not UTF-8:
 	// QEMU's scripts cannot read such a file at all.
@@ -207,7 +208,15 @@ func IsPySpace(r rune) bool {
 // The result's strings (Text, token texts) share memory with src instead of
 // copying it, which on large inputs is a good part of the scanner's cost:
 // src must not be modified while the result is in use.
-func File(name string, src []byte, marks *Marks) Result {
+func File(name string, src []byte, marks *Marks) Result { return Each(name, src, marks, nil) }
+
+// Each is File, but hands each declaration to f as soon as it is read
+// instead of keeping them all in Result.Decls, which stays empty: the
+// generator checks a declaration and drops it, so a large input's
+// declarations never all take memory at once. f must not keep the *Decl
+// or its Prefix, which are reused; the strings in them stay valid. With a
+// nil f, Each is File.
+func Each(name string, src []byte, marks *Marks, f func(*Decl)) Result {
 	if !validUTF8(src) {
 		e := badUTF8(name, src)
 		return Result{Errors: []*Error{e}, Unreadable: e}
@@ -217,7 +226,7 @@ func File(name string, src []byte, marks *Marks) Result {
 		return Result{}
 	}
 	src = Normalize(src)
-	s := &scanner{file: name, src: unsafe.String(unsafe.SliceData(src), len(src)), marks: marks, curLine: 1}
+	s := &scanner{file: name, src: unsafe.String(unsafe.SliceData(src), len(src)), marks: marks, curLine: 1, each: f}
 	for _, n := range needles {
 		s.needles = append(s.needles, string(n))
 	}
