@@ -70,6 +70,8 @@ func TestHostileInputs(t *testing.T) {
 			"in.h:2:16: bdrv_x1: its generated struct BdrvX1 collides with the one generated for bdrv_x_1 at in.h:1:16", 2},
 		{"4 wrapper calls wrapper", "qemu-10.2", []string{"int co_wrapper bdrv_a_b" + bs + "int no_co_wrapper bdrv_co_a_b" + bs},
 			"in.h:2:19: bdrv_co_a_b: it calls bdrv_a_b, which is itself a wrapper (declared at in.h:1:16)", 2},
+		{"4 wrapper named like a helper", "qemu-10.2", []string{"int co_wrapper bdrv_x" + bs + "int no_co_wrapper bdrv_co_x_entry" + bs},
+			"in.h:2:19: bdrv_co_x_entry: the wrapper's name is also the function generated for bdrv_x at in.h:1:16", 2},
 
 		// 5. Unknown variant marks in the A dialects.
 		{"5 generated_co_wrapper_x", "qemu-7.2", []string{"int generated_co_wrapper_x bdrv_x" + bs},
