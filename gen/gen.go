@@ -62,12 +62,52 @@ func (p *Plan) Failed() bool { return failed(p.Diags) }
 // Check scans and checks every input, several at a time. Findings come in
 // input order, each file's by position.
 func Check(opts Options, inputs []Input) *Plan {
+	p, _ := check(opts, inputs, nil)
+	return p
+}
+
+// Write is Check and then WriteTo, overlapped: an input's wrappers are
+// written as soon as it and every input before it are checked, while later
+// ones are still being checked. Whether the output is valid is known only
+// at the end: when the plan failed, or the error is not nil, what was
+// written to w must be dropped (cowrap writes to a temporary file).
+func Write(opts Options, inputs []Input, w io.Writer) (*Plan, error) {
+	if opts.Template != nil || len(inputs) == 0 { // a template is executed once, over every wrapper
+		p := Check(opts, inputs)
+		if p.Failed() {
+			return p, nil
+		}
+		_, err := p.WriteTo(w)
+		return p, err
+	}
+	var out *output
+	return check(opts, inputs, func(p *Plan, i int) error {
+		if out == nil {
+			out = p.newOutput(w)
+		}
+		out.file(p.perFile[i])
+		if i == len(inputs)-1 {
+			_, err := out.finish()
+			return err
+		}
+		return out.err
+	})
+}
+
+// check is Check; each, when set, is called for every input in order, on
+// the caller's goroutine, once it and the inputs before it are checked,
+// until it returns an error.
+func check(opts Options, inputs []Input, each func(p *Plan, i int) error) (*Plan, error) {
 	p := &Plan{opts: opts, inputs: inputs, perFile: make([][]*model.Wrapper, len(inputs))}
 	if err := checkIncludes(opts.Includes); err != nil {
 		p.Diags = append(p.Diags, model.Diag{Err: &scan.Error{File: "-include", Msg: err.Error()}})
-		return p
+		return p, nil
 	}
 	diags := make([][]model.Diag, len(inputs))
+	done := make([]chan struct{}, len(inputs))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
@@ -76,20 +116,30 @@ func Check(opts Options, inputs []Input) *Plan {
 			defer wg.Done()
 			for i := range work {
 				p.perFile[i], diags[i] = checkFile(opts, inputs[i])
+				close(done[i])
 			}
 		}()
 	}
+	go func() {
+		for i := range inputs {
+			work <- i
+		}
+		close(work)
+	}()
+	var err error
 	for i := range inputs {
-		work <- i
+		<-done[i]
+		if each != nil && err == nil {
+			err = each(p, i)
+		}
 	}
-	close(work)
 	wg.Wait()
 	for i := range inputs {
 		p.Diags = append(p.Diags, diags[i]...)
 		p.Wrappers += len(p.perFile[i])
 	}
 	p.Diags = append(p.Diags, clashes(inputs, p.perFile, opts.Lenient)...)
-	return p
+	return p, err
 }
 
 // clashes reports wrappers whose generated definitions would collide: the
@@ -332,30 +382,58 @@ func (p *Plan) WriteTo(w io.Writer) (int64, error) {
 		err := p.opts.Template.execute(cw, d, Header(d, p.inputs), includesOr(p.opts.Includes, d), p.inputs, p.perFile)
 		return cw.n, err
 	}
-	const chunk = 64 << 10
-	buf := make([]byte, 0, 2*chunk)
-	buf = append(buf, DialectHeader(d, p.inputs)...)
-	buf = appendIncludes(buf, includesOr(p.opts.Includes, d), d.IncludesEndWithNewline())
-	var n int64
-	flush := func() error {
-		k, err := w.Write(buf)
-		n += int64(k)
-		buf = buf[:0]
-		return err
-	}
+	out := p.newOutput(w)
 	for _, ws := range p.perFile {
-		for _, wr := range ws {
-			buf = append(buf, "\n\n\n"...)
-			buf = d.AppendWrapper(buf, wr)
-			if len(buf) >= chunk {
-				if err := flush(); err != nil {
-					return n, err
-				}
-			}
-		}
-		buf = append(buf, '\n')
+		out.file(ws)
 	}
-	return n, flush()
+	return out.finish()
+}
+
+// output writes a dialect's output file in chunks.
+type output struct {
+	w   io.Writer
+	d   *dialect.Dialect
+	buf []byte
+	n   int64
+	err error // the first write error; nothing is written after it
+}
+
+const outputChunk = 256 << 10
+
+// newOutput starts the output with the header and the #include lines.
+func (p *Plan) newOutput(w io.Writer) *output {
+	d := p.opts.Dialect
+	o := &output{w: w, d: d, buf: make([]byte, 0, outputChunk+64<<10)}
+	o.buf = append(o.buf, DialectHeader(d, p.inputs)...)
+	o.buf = appendIncludes(o.buf, includesOr(p.opts.Includes, d), d.IncludesEndWithNewline())
+	return o
+}
+
+// file writes one input's wrappers.
+func (o *output) file(ws []*model.Wrapper) {
+	for _, wr := range ws {
+		o.buf = append(o.buf, "\n\n\n"...)
+		o.buf = o.d.AppendWrapper(o.buf, wr)
+		if len(o.buf) >= outputChunk {
+			o.flush()
+		}
+	}
+	o.buf = append(o.buf, '\n')
+}
+
+func (o *output) flush() {
+	if o.err == nil {
+		var k int
+		k, o.err = o.w.Write(o.buf)
+		o.n += int64(k)
+	}
+	o.buf = o.buf[:0]
+}
+
+// finish writes what is left and returns the bytes written and the first error.
+func (o *output) finish() (int64, error) {
+	o.flush()
+	return o.n, o.err
 }
 
 type countWriter struct {

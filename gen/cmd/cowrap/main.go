@@ -145,7 +145,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if failed {
 		return exitInput
 	}
-	plan := gen.Check(opts, inputs)
+	// The output is written while later inputs are still being checked;
+	// it replaces the old one only if the check passes.
+	var plan *gen.Plan
+	err = writeAtomic(*out, func(f io.Writer) error {
+		var err error
+		plan, err = gen.Write(opts, inputs, f)
+		if plan.Failed() {
+			return errFailed
+		}
+		return err
+	})
+	if plan == nil { // no temporary file: still report the inputs' findings
+		plan = gen.Check(opts, inputs)
+	}
 	for _, diag := range plan.Diags {
 		fmt.Fprintln(stderr, diag)
 	}
@@ -153,12 +166,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cowrap: %s not written\n", *out)
 		return exitInput
 	}
-	if err := writeAtomic(*out, plan); err != nil {
+	if err != nil {
 		fmt.Fprintf(stderr, "cowrap: %v; %s not written\n", err, *out)
 		return exitInput
 	}
 	return exitOK
 }
+
+// errFailed stops writeAtomic when the inputs have errors.
+var errFailed = errors.New("the inputs have errors")
 
 // same reports whether paths a and b name the same file (or would).
 func same(a, b string) bool {
@@ -181,7 +197,7 @@ const tempMark = ".cowrap-tmp-"
 // An output that is a symlink is written through, as QEMU's script does. A
 // run killed before the rename leaves its temporary file; the next run in
 // that directory removes it (see removeStale).
-func writeAtomic(path string, data io.WriterTo) error {
+func writeAtomic(path string, write func(io.Writer) error) error {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
 	}
@@ -195,7 +211,7 @@ func writeAtomic(path string, data io.WriterTo) error {
 		return err
 	}
 	tmp := f.Name()
-	_, err = data.WriteTo(f)
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
