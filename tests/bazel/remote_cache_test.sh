@@ -10,12 +10,13 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 say() { printf '[remote_cache_test] %s\n' "$*"; }
 fail() { printf '[remote_cache_test] FAIL: %s\n' "$*" >&2; exit 1; }
 
-command -v nginx >/dev/null || { say "installing nginx (apt)"; apt-get install -y -q nginx >/dev/null; }
+# shellcheck source=tests/lib/nginx.sh
+. "$repo/tests/lib/nginx.sh"
 tmp=$(mktemp -d /tmp/cowrap-cache-test.XXXXXX)
 A=$tmp/checkout-a B=$tmp/checkout-b NG=$tmp/nginx
 cleanup() {
   set +e
-  [ -f "$NG/nginx.pid" ] && kill "$(cat "$NG/nginx.pid")" 2>/dev/null && say "nginx stopped"
+  nginx_stop "$NG" && say "nginx stopped"
   # expunge also stops each checkout's Bazel server; their output bases would never be reused
   for w in "$A" "$B"; do [ -x "$w/tools/bazel" ] && (cd "$w" && tools/bazel clean --expunge >/dev/null 2>&1); done
   rm -rf "$tmp"
@@ -23,39 +24,8 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- nginx as a Bazel HTTP cache (GET/PUT under /ac/ and /cas/), on a free loopback port
-mkdir -p "$NG/data" "$NG/tmp"
-for try in 1 2 3 4 5; do
-  port=$((20000 + RANDOM % 20000))
-  cat >"$NG/nginx.conf" <<NGINX
-user root;
-worker_processes 1;
-daemon on;
-pid $NG/nginx.pid;
-error_log $NG/error.log;
-events { worker_connections 256; }
-http {
-  access_log $NG/access.log;
-  client_body_temp_path $NG/tmp/body;
-  proxy_temp_path $NG/tmp/proxy;
-  fastcgi_temp_path $NG/tmp/fastcgi;
-  uwsgi_temp_path $NG/tmp/uwsgi;
-  scgi_temp_path $NG/tmp/scgi;
-  server {
-    listen 127.0.0.1:$port;
-    root $NG/data;
-    location / {
-      dav_methods PUT;
-      create_full_put_path on;
-      client_max_body_size 0;
-    }
-  }
-}
-NGINX
-  nginx -p "$NG" -c "$NG/nginx.conf" 2>>"$NG/start.log" && break
-  port=
-done
-[ -n "$port" ] || { cat "$NG/start.log" >&2; fail "nginx did not start"; }
-cache=http://127.0.0.1:$port
+nginx_start "$NG" "$NG/data" /
+cache=$nginx_url
 echo probe >"$tmp/probe"
 curl -fsS -T "$tmp/probe" "$cache/cas/probe" && [ "$(curl -fsS "$cache/cas/probe")" = probe ] ||
   fail "nginx at $cache does not accept PUT/GET"

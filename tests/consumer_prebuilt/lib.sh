@@ -2,17 +2,18 @@
 # prebuilt-toolchain consumer (this directory) against release archives served by nginx.
 #   prebuilt_setup TMP   copies this working tree to TMP/rules_cowrap, runs tools/release there with
 #                        the README's version (writing that copy's toolchains/integrity.json), and
-#                        serves the archives at $mirror/vVERSION/ (nginx on loopback; $mirror/cache/
-#                        is a WebDAV remote cache). Sets: version, snippet, mirror, NG.
+#                        serves the archives at $mirror/vVERSION/ (nginx on loopback, tests/lib/nginx.sh;
+#                        $mirror/cache/ is a WebDAV remote cache). Sets: version, snippet, mirror, NG.
 #   prebuilt_consumer DIR  a copy of the consumer module at DIR (TMP/...), its MODULE.bazel being the
 #                        checked-in one with base_url = $mirror and rules_cowrap at ../rules_cowrap.
 #   prebuilt_cleanup     stops nginx.
 # Needs $repo (the checkout) and a fail() function.
 here=$repo/tests/consumer_prebuilt
+# shellcheck source=tests/lib/nginx.sh
+. "$repo/tests/lib/nginx.sh"
 
 prebuilt_setup() {
-  local tmp=$1 try port=
-  command -v nginx >/dev/null || { echo "installing nginx (apt)"; apt-get install -y -q nginx >/dev/null; }
+  local tmp=$1
   # the README's snippet, which the checked-in consumer must hold verbatim
   snippet=$(awk '$0 == "<!-- prebuilt: MODULE.bazel -->" { f = 1; next }
     f == 1 && /^```/ { f = 2; next } f == 2 && /^```$/ { exit } f == 2 { print }' "$repo/README.md")
@@ -27,41 +28,11 @@ prebuilt_setup() {
   (cd "$repo" && git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
     [ -e "$f" ] && printf '%s\0' "$f"; done | xargs -0 cp --parents -t "$tmp/rules_cowrap")
   NG=$tmp/nginx
-  mkdir -p "$NG/www/cache" "$NG/tmp"
+  mkdir -p "$NG/www/cache"
   (cd "$tmp/rules_cowrap" && go run ./tools/release -version "$version" -out "$NG/www/v$version") | sed 's/^/  /'
 
-  for try in 1 2 3 4 5; do
-    port=$((20000 + RANDOM % 20000))
-    cat >"$NG/nginx.conf" <<NGINX
-user root;
-worker_processes 1;
-daemon on;
-pid $NG/nginx.pid;
-error_log $NG/error.log;
-events { worker_connections 256; }
-http {
-  access_log $NG/access.log;
-  client_body_temp_path $NG/tmp/body;
-  proxy_temp_path $NG/tmp/proxy;
-  fastcgi_temp_path $NG/tmp/fastcgi;
-  uwsgi_temp_path $NG/tmp/uwsgi;
-  scgi_temp_path $NG/tmp/scgi;
-  server {
-    listen 127.0.0.1:$port;
-    root $NG/www;
-    location /cache/ {
-      dav_methods PUT;
-      create_full_put_path on;
-      client_max_body_size 0;
-    }
-  }
-}
-NGINX
-    nginx -p "$NG" -c "$NG/nginx.conf" 2>>"$NG/start.log" && break
-    port=
-  done
-  [ -n "$port" ] || { cat "$NG/start.log" >&2; fail "nginx did not start"; }
-  mirror=http://127.0.0.1:$port
+  nginx_start "$NG" "$NG/www" /cache/
+  mirror=$nginx_url
   curl -fsS -o /dev/null "$mirror/v$version/SHA256SUMS" || fail "nginx does not serve $mirror/v$version/SHA256SUMS"
 }
 
@@ -104,6 +75,6 @@ prebuilt_bad_input() {
 }
 
 prebuilt_cleanup() {
-  [ -f "$NG/nginx.pid" ] && kill "$(cat "$NG/nginx.pid")" 2>/dev/null
+  nginx_stop "$NG"
   return 0
 }
