@@ -31,7 +31,8 @@ type sourceReader interface {
 	// scan reads the C files among files (names relative to dir, the
 	// directory rel) and returns those that contain one of needles.
 	scan(dir, rel string, files []string, needles [][]byte) scanned
-	// close ends the background work, if any. Nothing is called after it.
+	// close ends the background work, if any (Gazelle calls it once all
+	// rules are generated); after it queue does nothing and scan still reads.
 	close()
 }
 
