@@ -217,16 +217,6 @@ func existing(rules []*rule.Rule, name string) *rule.Rule {
 	return nil
 }
 
-// isCowrapKind reports whether kind is cowrap_library as this directory
-// spells it: itself, its map_kind replacement or an alias_kind wrapper.
-func isCowrapKind(c *config.Config, kind string) bool {
-	if kind == cowrapLibrary || c.AliasMap[kind] == cowrapLibrary {
-		return true
-	}
-	m, ok := c.KindMap[cowrapLibrary]
-	return ok && m.KindName == kind
-}
-
 // dedupe drops repeated strings, keeping the first of each.
 func dedupe(list []string) []string {
 	seen := map[string]bool{}

@@ -3,6 +3,7 @@ package gazelle
 import (
 	"fmt"
 
+	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 )
 
@@ -60,4 +61,14 @@ func apparentName(moduleToApparentName func(string) string) string {
 		}
 	}
 	return moduleName
+}
+
+// isCowrapKind reports whether kind is cowrap_library as this directory
+// spells it: itself, its map_kind replacement or an alias_kind wrapper.
+func isCowrapKind(c *config.Config, kind string) bool {
+	if kind == cowrapLibrary || c.AliasMap[kind] == cowrapLibrary {
+		return true
+	}
+	m, ok := c.KindMap[cowrapLibrary]
+	return ok && m.KindName == kind
 }
