@@ -20,7 +20,9 @@ import (
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
-// Input is one input file; Path is written into the header as given.
+// Input is one input file; Path is written into the header as given. The
+// plan's wrappers share Data's memory (nothing is copied), so Data must not
+// change while the plan is in use.
 type Input struct {
 	Path string
 	Data []byte
