@@ -1,6 +1,7 @@
 package gazelle
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -34,12 +35,15 @@ func (d dirHandle) close() {
 // directory) into buf, growing it as needed. It returns the contents (nil on
 // error), the buffer to reuse and the error.
 func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
+	// O_NONBLOCK: a FIFO named like a C file must not hang the run (it
+	// changes nothing for regular files).
+	const flags = syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
 	var fd int
 	var err error
 	if d.fd >= 0 {
-		fd, err = syscall.Openat(d.fd, name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err = syscall.Openat(d.fd, name, flags, 0)
 	} else {
-		fd, err = syscall.Open(filepath.Join(d.path, name), syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err = syscall.Open(filepath.Join(d.path, name), flags, 0)
 	}
 	if err != nil {
 		return nil, buf, &os.PathError{Op: "open", Path: filepath.Join(d.path, name), Err: err}
@@ -58,8 +62,18 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 			return nil, buf, &os.PathError{Op: "read", Path: filepath.Join(d.path, name), Err: err}
 		}
 		if k <= 0 {
+			if n == 0 && !isRegular(fd) { // only empty files pay for the fstat
+				return nil, buf, &os.PathError{Op: "read", Path: filepath.Join(d.path, name), Err: errNotRegular}
+			}
 			return buf[:n], buf, nil
 		}
 		n += k
 	}
+}
+
+var errNotRegular = errors.New("not a regular file")
+
+func isRegular(fd int) bool {
+	var st syscall.Stat_t
+	return syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG
 }
