@@ -69,3 +69,33 @@ func TestCleandoc(t *testing.T) {
 		t.Errorf("cleandoc: %q, want %q", got, want)
 	}
 }
+
+// TestOutputFile: -o replaces the file when all went well, and leaves it as
+// it was (and no temporary file) on an error.
+func TestOutputFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	write := func(src string) {
+		if err := os.WriteFile("a.bzl", []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("\"\"\"Doc.\"\"\"\n\n# One.\nX = 1\n")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-o", "out.md", "a.bzl"}, &stdout, &stderr); code != 0 || stdout.Len() != 0 {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+	}
+	good, _ := os.ReadFile("out.md")
+	if !strings.Contains(string(good), "### `X`\n") {
+		t.Fatalf("out.md:\n%s", good)
+	}
+	write("\"\"\"Doc.\"\"\"\n\nX = 1\n")
+	if code := run([]string{"-o", "out.md", "a.bzl"}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d on an undocumented constant, want 1", code)
+	}
+	if now, _ := os.ReadFile("out.md"); !bytes.Equal(now, good) {
+		t.Errorf("out.md changed on an error:\n%s", now)
+	}
+	if left, _ := filepath.Glob(".out.md.tmp-*"); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
