@@ -3,12 +3,13 @@
 //	cowrap [-dialect NAME] [-include HEADER]... [-include-after HEADER]... [-lenient] -o OUT.c INPUT...
 //	cowrap [-dialect NAME] OUT.c INPUT...      (QEMU's block-coroutine-wrapper.py argv)
 //	cowrap -template FILE [-marks SPEC] -o OUT.c INPUT...
-//	cowrap -list-dialects [-format=text|tsv|md|bzl]
+//	cowrap -list-dialects [-format=text|tsv|md|bzl] [-o OUT]
 //
 // Exit status: 0 ok, 1 bad input, 2 usage.
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -79,7 +80,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "cowrap: -format %q: want %s\n", *listFormat, strings.Join(listFormatNames(), ", "))
 			return exitUsage
 		}
-		list(stdout)
+		if *out == "" {
+			list(stdout)
+			return exitOK
+		}
+		// -o: e.g. rules/private/dialects.bzl, replaced only as a whole.
+		var buf bytes.Buffer
+		list(&buf)
+		if err := writeAtomic(*out, func(w io.Writer) error { _, err := buf.WriteTo(w); return err }); err != nil {
+			fmt.Fprintf(stderr, "cowrap: %v\n", err)
+			return exitInput
+		}
 		return exitOK
 	}
 	d, err := dialect.Lookup(*dialectName)

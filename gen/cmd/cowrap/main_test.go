@@ -185,6 +185,10 @@ func TestIncludeAndList(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "DIALECTS = [\n    \"qemu\",\n    \"qemu-5.2\",\n") || !strings.HasSuffix(stdout, "    \"qemu-10.2\",\n]\n") {
 		t.Errorf("-list-dialects -format=bzl: %d %s", code, stdout)
 	}
+	bzl := stdout
+	if code, _, stderr := cli(t, dir, "-list-dialects", "-format=bzl", "-o", "dialects.bzl"); code != 0 || read(t, filepath.Join(dir, "dialects.bzl")) != bzl {
+		t.Errorf("-list-dialects -format=bzl -o: exit %d (%s), or a file other than stdout's", code, stderr)
+	}
 	code, stdout, _ = cli(t, dir, "-list-dialects", "-format=tsv")
 	if code != 0 || !strings.HasPrefix(stdout, tsvHeader+"\nqemu-5.2\tv5.2.0\t553032db17440f8de011390e5a1cfddd13751b0b\tA1\t1afef639") {
 		t.Errorf("-list-dialects -format=tsv: %d %s", code, stdout)
