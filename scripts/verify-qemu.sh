@@ -151,6 +151,13 @@ elif git -C "$Q" rev-parse --git-dir >/dev/null 2>&1; then
       failed=$((failed + 1))
       continue
     fi
+    # The table's commit must be the release's: its VERSION file names the tag.
+    version=$(git -C "$Q" show "$commit:VERSION" 2>/dev/null | tr -d '[:space:]') || true
+    if [[ $version != "${tag#v}" ]]; then
+      printf '%-8s %-10s %3s wrappers %6s bytes  FAIL\n    commit %s holds VERSION %s, not %s (Commit in gen/dialect)\n' "$tag" "$dialect" 0 0 "$commit" "${version:-(none)}" "${tag#v}"
+      failed=$((failed + 1))
+      continue
+    fi
     git -C "$Q" show "$commit:$QEMU_SCRIPT" >"$src/$QEMU_SCRIPT"
     git -C "$Q" show "$commit:block/meson.build" >"$src/block/meson.build"
     while IFS= read -r f; do
