@@ -3,10 +3,13 @@
 package gazelle
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 )
+
+var errNotRegular = errors.New("not a regular file")
 
 // dirHandle reads the files of one directory (see read_linux.go).
 type dirHandle struct{ path string }
@@ -19,7 +22,15 @@ func (d dirHandle) close() {}
 // directory) into buf, growing it as needed. It returns the contents (nil on
 // error), the buffer to reuse and the error.
 func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
-	f, err := os.Open(filepath.Join(d.path, filepath.FromSlash(name)))
+	path := filepath.Join(d.path, filepath.FromSlash(name))
+	// Opening a FIFO named like a C file would block the run; without
+	// O_NONBLOCK everywhere, stat first.
+	if st, err := os.Stat(path); err != nil {
+		return nil, buf, err
+	} else if !st.Mode().IsRegular() {
+		return nil, buf, &os.PathError{Op: "read", Path: path, Err: errNotRegular}
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, buf, err
 	}
