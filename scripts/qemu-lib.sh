@@ -12,10 +12,13 @@ QEMU_SCRIPT=scripts/block-coroutine-wrapper.py
 # load_releases [COWRAP]: set QEMU_RELEASES to the release table, one release
 # a line, oldest first: "TAG COMMIT DIALECT SHA256 FAMILY" ("-" for an empty
 # field). Call it once, after the SKIP checks: it asks `cowrap -list-dialects
-# -format=tsv` (the binary given, $COWRAP, or `go run` in this repository).
+# -format=tsv` of this checkout (the binary given if it was built from this
+# checkout, else `go run`). A prebuilt $COWRAP is never asked: it may be an
+# older build under test (bench/compare.sh), and the table is this checkout's.
 load_releases() {
-  local root tsv want bin=${1:-${COWRAP:-}}
+  local root tsv want bin=${1:-}
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  [[ -n ${COWRAP:-} && $bin == "$COWRAP" ]] && bin=
   if [[ -n $bin ]]; then
     tsv=$("$bin" -list-dialects -format=tsv)
   else
