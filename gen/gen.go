@@ -275,9 +275,11 @@ func (x *siteIndex) set(slot int) { x.slots[slot] = int32(len(*x.sites)) }
 
 func checkFile(opts Options, in Input) (ws []*model.Wrapper, diags []model.Diag) {
 	d := opts.Dialect
-	sm := d.ScanMarks()
+	var sm *scan.Marks
 	if opts.Template != nil {
 		sm = opts.Template.ScanMarks(d)
+	} else {
+		sm = d.ScanMarks()
 	}
 	var declDiags []model.Diag
 	r := scan.Each(in.Path, in.Data, sm, func(decl *scan.Decl) {

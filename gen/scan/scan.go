@@ -82,10 +82,8 @@ type Marks struct {
 
 // Is reports whether ident is a mark.
 func (m *Marks) Is(ident string) bool {
-	for _, n := range m.Names {
-		if ident == n {
-			return true
-		}
+	if m.isName(ident) {
+		return true
 	}
 	for _, p := range m.Prefixes {
 		if marks.HasVariant(ident, p) {
