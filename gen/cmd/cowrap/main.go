@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -63,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		after       headerFlag
 	)
 	fs.Var(&includes, "include", "`HEADER` for an #include line of the output (repeatable; replaces the dialect's includes)")
-	fs.Var(&after, "include-after", "`HEADER` for an #include line after the dialect's (or -include's) lines (repeatable)")
+	fs.Var(&after, "include-after", "`HEADER` for an #include line after the dialect's (or -include's) lines, unless one of them includes it already (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: cowrap [flags] -o OUT.c INPUT...\n       cowrap [flags] OUT.c INPUT...\n\nflags:\n")
 		fs.PrintDefaults()
@@ -115,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if opts.Includes == nil {
 			opts.Includes = d.Includes()
 		}
-		opts.Includes = append(opts.Includes, after.listFlag...)
+		opts.Includes = appendNew(opts.Includes, after.listFlag)
 	}
 	for _, p := range paths {
 		if same(p, *out) {
@@ -182,6 +183,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// appendNew appends each header of add that list does not hold yet: an
+// -include-after header the dialect includes already (block/coroutines.h of
+// a QEMU tree's cowrap_library with include_srcs) gets no second line.
+func appendNew(list, add []string) []string {
+	for _, h := range add {
+		if !slices.Contains(list, h) {
+			list = append(list, h)
+		}
+	}
+	return list
 }
 
 // errFailed stops writeAtomic when the inputs have errors.

@@ -171,6 +171,15 @@ func TestIncludeAndList(t *testing.T) {
 	if out := read(t, filepath.Join(dir, "out.c")); !strings.Contains(out, " */\n\n#include \"qemu/osdep.h\"\n#include \"block/coroutines.h\"\n#include \"block/block-gen.h\"\n#include \"block/block_int.h\"\n#include \"block/dirty-bitmap.h\"\n#include \"in.h\"\n#include <stdbool.h>\n\n\n\n") {
 		t.Errorf("-include-after not after the dialect's includes:\n%s", out)
 	}
+	// A header the dialect includes already gets no second line (a QEMU tree's
+	// cowrap_library with include_srcs passes block/coroutines.h), nor does one
+	// given twice.
+	if code, _, stderr := cli(t, dir, "-dialect", "qemu-8.0", "-include-after", "block/coroutines.h", "-include-after", "in.h", "-include-after", "in.h", "out.c", "in.h"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if out := read(t, filepath.Join(dir, "out.c")); !strings.Contains(out, " */\n\n#include \"qemu/osdep.h\"\n#include \"block/coroutines.h\"\n#include \"block/block-gen.h\"\n#include \"block/block_int.h\"\n#include \"block/dirty-bitmap.h\"\n#include \"in.h\"\n\n\n\n") {
+		t.Errorf("-include-after repeats an #include line:\n%s", out)
+	}
 	if code, _, stderr := cli(t, dir, "-include", "my/rt.h", "-include-after", "in.h", "out.c", "in.h"); code != 0 {
 		t.Fatal(stderr)
 	}
