@@ -383,7 +383,7 @@ func (p *Plan) WriteTo(w io.Writer) (int64, error) {
 	d := p.opts.Dialect
 	if p.opts.Template != nil {
 		cw := &countWriter{w: w}
-		err := p.opts.Template.execute(cw, d, Header(d, p.inputs), includesOr(p.opts.Includes, d), p.inputs, p.perFile)
+		err := p.opts.Template.execute(cw, d, Header(p.opts.Template, d, p.inputs), includesOr(p.opts.Includes, d), p.inputs, p.perFile)
 		return cw.n, err
 	}
 	out := p.newOutput(w)

@@ -2,7 +2,9 @@ package gen
 
 import (
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"text/template"
 
@@ -41,6 +43,15 @@ func (t *Template) SetMarks(spec string) error {
 	m, err := marks.Parse(spec)
 	t.marks = m
 	return err
+}
+
+// marksOrigin says where the marks come from, for the header: "-marks a,b"
+// (sorted) or the dialect's.
+func (t *Template) marksOrigin(d *dialect.Dialect) string {
+	if t.marks == nil {
+		return "the marks of " + d.Name
+	}
+	return "-marks " + strings.Join(slices.Sorted(maps.Keys(t.marks)), ",")
 }
 
 // ScanMarks is the scanner's view of the template's marks.
