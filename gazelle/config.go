@@ -32,6 +32,13 @@ const (
 	// NAME[=co|co_mixed|no_co[+rdlock|+wrlock]], comma or space separated,
 	// written to the marks attribute. Default: unset (the dialect's marks).
 	marksDirective = "cowrap_marks"
+	// templateDirective is the label of a user text/template
+	// (docs/templates.md), written to the template attribute of every
+	// target Gazelle makes, relative to that target's package. A relative
+	// label is read in the directive's package, so `rt.tmpl` at the root
+	// is //:rt.tmpl in every directory below. Default: unset (Gazelle
+	// leaves template alone, so a hand-set value stays).
+	templateDirective = "cowrap_template"
 	// namingDirective is the target-name pattern; {package} is the last
 	// component of the package path (the repository name in the root
 	// package, or "root" when it has none). Default: {package}_cowrap.
@@ -79,6 +86,10 @@ type cowrapConfig struct {
 	enabled bool
 	dialect string   // "" when no directive set it
 	marks   []string // custom mark spec items; nil means the dialect's marks
+	// template is the cowrap_template label, absolute (NoLabel: unset);
+	// templateAttr is how the directory's target writes it.
+	template     label.Label
+	templateAttr string
 	// markMeanings is marks parsed (nil without custom marks).
 	markMeanings map[string]marks.Meaning
 	naming       string
@@ -146,7 +157,7 @@ func (*cowrapLang) RegisterFlags(fs *flag.FlagSet, cmd string, c *config.Config)
 func (*cowrapLang) CheckFlags(fs *flag.FlagSet, c *config.Config) error { return nil }
 
 func (*cowrapLang) KnownDirectives() []string {
-	return []string{cowrapDirective, dialectDirective, marksDirective, namingDirective, includeDirective, visibilityDirective, collectDirective, errorsDirective}
+	return []string{cowrapDirective, dialectDirective, marksDirective, templateDirective, namingDirective, includeDirective, visibilityDirective, collectDirective, errorsDirective}
 }
 
 func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
@@ -156,6 +167,7 @@ func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
 	if f != nil {
 		cc.directives(c, rel, f)
 	}
+	cc.templateAttr = relLabel(cc.template, rel)
 	if rel == "" {
 		l.owners.load(c)
 	}
@@ -180,6 +192,8 @@ func (cc *cowrapConfig) directives(c *config.Config, rel string, f *rule.File) {
 			cc.dialect, err = parseDialect(d.Value, cc.dialect)
 		case marksDirective:
 			cc.marks, err = parseMarks(d.Value, cc.marks)
+		case templateDirective:
+			cc.template, err = parseTemplate(d.Value, rel, cc.template)
 		case namingDirective:
 			cc.naming, err = parseNaming(d.Value, cc.naming)
 		case includeDirective:
@@ -261,6 +275,33 @@ func parseMarks(v string, old []string) ([]string, error) {
 		return old, err
 	}
 	return items, nil
+}
+
+// parseTemplate reads a label written in package rel; relative labels
+// (rt.tmpl, :rt.tmpl) are made absolute, so that the directories below
+// inherit the same file.
+func parseTemplate(v, rel string, old label.Label) (label.Label, error) {
+	if v == "" {
+		return label.NoLabel, nil
+	}
+	l, err := label.Parse(v)
+	if err != nil || strings.ContainsAny(v, " \t,") {
+		return old, fmt.Errorf("want one label of a template file, such as //tools:rt.tmpl or rt.tmpl")
+	}
+	return l.Abs("", rel), nil
+}
+
+// relLabel writes l as seen from package rel: a file of rel by its name
+// (as Gazelle writes srcs), else the absolute label; "" for NoLabel.
+func relLabel(l label.Label, rel string) string {
+	if l == label.NoLabel {
+		return ""
+	}
+	r := l.Rel("", rel)
+	if r.Relative {
+		return r.Name
+	}
+	return r.String()
 }
 
 func parseNaming(v, old string) (string, error) {

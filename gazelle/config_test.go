@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
@@ -28,6 +29,15 @@ func TestParsers(t *testing.T) {
 		{"marks reset", first(parseMarks("", []string{"a"})), second(parseMarks("", []string{"a"})), []string(nil), false},
 		{"marks bad kind", first(parseMarks("a=sometimes", []string{"x"})), second(parseMarks("a=sometimes", []string{"x"})), []string{"x"}, true},
 		{"marks bad name", first(parseMarks("1a", nil)), second(parseMarks("1a", nil)), []string(nil), true},
+
+		{"template absolute", first(parseTemplate("//tools:rt.tmpl", "a", label.NoLabel)), second(parseTemplate("//tools:rt.tmpl", "a", label.NoLabel)), label.New("", "tools", "rt.tmpl"), false},
+		{"template relative", first(parseTemplate("rt.tmpl", "a/b", label.NoLabel)), second(parseTemplate("rt.tmpl", "a/b", label.NoLabel)), label.New("", "a/b", "rt.tmpl"), false},
+		{"template colon", first(parseTemplate(":rt.tmpl", "", label.NoLabel)), second(parseTemplate(":rt.tmpl", "", label.NoLabel)), label.New("", "", "rt.tmpl"), false},
+		{"template other repo", first(parseTemplate("@rt//:w.tmpl", "a", label.NoLabel)), second(parseTemplate("@rt//:w.tmpl", "a", label.NoLabel)), label.New("rt", "", "w.tmpl"), false},
+		{"template reset", first(parseTemplate("", "a", label.New("", "t", "x"))), second(parseTemplate("", "a", label.New("", "t", "x"))), label.NoLabel, false},
+		{"template two", first(parseTemplate("a.tmpl b.tmpl", "", label.New("", "t", "x"))), second(parseTemplate("a.tmpl b.tmpl", "", label.New("", "t", "x"))), label.New("", "t", "x"), true},
+		{"template bad", first(parseTemplate("//a:b:c", "", label.NoLabel)), second(parseTemplate("//a:b:c", "", label.NoLabel)), label.NoLabel, true},
+		{"template empty name", first(parseTemplate("//a:", "", label.NoLabel)), second(parseTemplate("//a:", "", label.NoLabel)), label.NoLabel, true},
 
 		{"naming", first(parseNaming("cw_{package}", defaultNaming)), second(parseNaming("cw_{package}", defaultNaming)), "cw_{package}", false},
 		{"naming fixed", first(parseNaming("wrappers", defaultNaming)), second(parseNaming("wrappers", defaultNaming)), "wrappers", false},
@@ -86,5 +96,22 @@ func TestDeriveMarks(t *testing.T) {
 	}
 	if got := cc.headers(); len(got) == 0 || got[0] != "qemu/osdep.h" {
 		t.Errorf("default headers %q", got)
+	}
+}
+
+func TestRelLabel(t *testing.T) {
+	for _, tc := range []struct {
+		l         label.Label
+		rel, want string
+	}{
+		{label.NoLabel, "a", ""},
+		{label.New("", "tools", "rt.tmpl"), "tools", "rt.tmpl"},
+		{label.New("", "tools", "rt.tmpl"), "a", "//tools:rt.tmpl"},
+		{label.New("", "", "rt.tmpl"), "a", "//:rt.tmpl"},
+		{label.New("rt", "", "w.tmpl"), "", "@rt//:w.tmpl"},
+	} {
+		if got := relLabel(tc.l, tc.rel); got != tc.want {
+			t.Errorf("relLabel(%v, %q) = %q, want %q", tc.l, tc.rel, got, tc.want)
+		}
 	}
 }

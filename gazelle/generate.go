@@ -67,7 +67,7 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	// RegularFiles is sorted, and so are srcs.
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
-	l.setAttrs(cc, r, existing(owned, name))
+	l.setAttrs(cc, r, existing(findRules(args.Config, args.File), name))
 	imp := cowrapImports{}
 	for _, s := range srcs {
 		if path.Ext(s) == ".h" {
@@ -104,12 +104,24 @@ func (l *cowrapLang) setAttrs(cc *cowrapConfig, r, old *rule.Rule) {
 	if cc.marks != nil {
 		r.SetAttr("marks", rule.UnsortedStrings(cc.marks))
 	}
-	switch {
-	case cc.visibility != nil:
+	if cc.visibility != nil {
 		r.SetAttr("visibility", cc.visibility)
-	case old != nil && old.Attr("visibility") != nil:
-		// Not Gazelle's to set: merge the value into itself.
-		r.SetAttr("visibility", old.Attr("visibility"))
+	} else {
+		keep(r, old, "visibility")
+	}
+	if cc.templateAttr != "" {
+		r.SetAttr("template", cc.templateAttr)
+	} else {
+		keep(r, old, "template")
+	}
+}
+
+// keep sets attribute key of r to its value in old, if any: an attribute
+// that is Gazelle's only while a directive sets it is merged into itself
+// otherwise, so a hand-set value stays.
+func keep(r, old *rule.Rule, key string) {
+	if old != nil && old.Attr(key) != nil {
+		r.SetAttr(key, old.Attr(key))
 	}
 }
 

@@ -24,9 +24,11 @@ var cowrapKinds = map[string]rule.KindInfo{
 			"dialect":       true,
 			"include_lines": true,
 			"marks":         true,
-			// Set from cowrap_visibility; without it GenerateRules copies
-			// the existing value, so it stays as it is.
+			// Set from cowrap_visibility and cowrap_template; without the
+			// directive GenerateRules copies the existing value, so it
+			// stays as it is.
 			"visibility": true,
+			"template":   true,
 		},
 		ResolveAttrs: map[string]bool{"deps": true},
 	},

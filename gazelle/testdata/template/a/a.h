@@ -1,0 +1,1 @@
+int rt_co a_read(int fd);

@@ -1,0 +1,1 @@
+int rt_co b_read(int fd);

@@ -1,0 +1,1 @@
+int rt_co c_read(int fd);

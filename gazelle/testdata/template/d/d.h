@@ -1,0 +1,1 @@
+int rt_co d_read(int fd);

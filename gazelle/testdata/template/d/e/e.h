@@ -1,0 +1,1 @@
+int rt_co d_e_read(int fd);

@@ -1,0 +1,1 @@
+int rt_co tools_read(int fd);
