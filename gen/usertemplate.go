@@ -8,10 +8,10 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/cowrap/rules_cowrap/gen/check"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/model"
-	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
 // Template is a user's text/template that writes the whole output file for a
@@ -52,27 +52,6 @@ func (t *Template) marksOrigin(d *dialect.Dialect) string {
 		return "the marks of " + d.Name
 	}
 	return "-marks " + strings.Join(slices.Sorted(maps.Keys(t.marks)), ",")
-}
-
-// ScanMarks is the scanner's view of the template's marks.
-func (t *Template) ScanMarks(d *dialect.Dialect) *scan.Marks {
-	if t.marks == nil {
-		return d.ScanMarks()
-	}
-	return dialect.GeneralScanMarks(t.marks)
-}
-
-// wrapper reads decl with the general C grammar, with the template's marks
-// or else the dialect's.
-func (t *Template) wrapper(d *dialect.Dialect, decl *scan.Decl) (*model.Wrapper, []model.Diag) {
-	known := t.marks
-	if known == nil {
-		known = map[string]marks.Meaning{}
-		for _, n := range d.MarkNames() {
-			known[n], _ = d.Mark(n)
-		}
-	}
-	return dialect.ReadGeneral(decl, known)
 }
 
 // TemplateData is dot in a user template.
@@ -123,11 +102,11 @@ func joinParams(ps []model.Param, prefix string, f func(model.Param) string) str
 	return strings.Join(parts, ", ")
 }
 
-func (t *Template) execute(out io.Writer, d *dialect.Dialect, header string, includes []string, inputs []Input, perFile [][]*model.Wrapper) error {
+func (t *Template) execute(out io.Writer, d *dialect.Dialect, header string, includes []string, inputs []Input, files []check.File) error {
 	data := TemplateData{Dialect: d.Name, Header: header, Includes: includes}
 	for i, in := range inputs {
 		ti := TemplateInput{Path: displayPath(in.Path)}
-		for _, w := range perFile[i] {
+		for _, w := range files[i].Wrappers {
 			tw := TemplateWrapper{Name: w.Name, Target: w.Target, Struct: w.Struct, Return: w.Return, Void: w.Void(),
 				Kind: w.Kind.String(), Lock: w.Lock.String(), Mark: w.Mark, Params: w.Params, File: w.File, Line: w.Pos.Line}
 			ti.Wrappers = append(ti.Wrappers, tw)
