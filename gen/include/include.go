@@ -35,8 +35,9 @@ func reason(h string) string {
 		return "contains a quote or backslash"
 	}
 	if strings.HasPrefix(h, "<") || strings.HasSuffix(h, ">") {
-		inner, ok := strings.CutPrefix(h, "<")
-		if inner, ok = strings.CutSuffix(inner, ">"); !ok || !strings.HasPrefix(h, "<") {
+		inner, okOpen := strings.CutPrefix(h, "<")
+		inner, okClose := strings.CutSuffix(inner, ">")
+		if !okOpen || !okClose {
 			return "unbalanced < >"
 		}
 		if inner == "" || strings.ContainsAny(inner, "<>") {

@@ -240,11 +240,3 @@ func comment(x build.Expr) string {
 	}
 	return strings.Join(lines, " ")
 }
-
-func mustCall(m *module, x build.Expr, what string) (*build.CallExpr, error) {
-	call, ok := x.(*build.CallExpr)
-	if !ok {
-		return nil, m.errorf(x, "want %s(...)", what)
-	}
-	return call, nil
-}
