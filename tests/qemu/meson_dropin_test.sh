@@ -21,8 +21,8 @@
 # reads keycodemapdb (build.ninja does not mention it).
 #
 # Offline: v10.2.0 builds its bundled meson wheel into a venv and -Dwrap_mode=nodownload
-# keeps meson from fetching subprojects; v7.2.0 has no .wrap subprojects (its configure
-# ignores the option).
+# keeps meson from fetching subprojects (keycodemapdb is one of them there, and a tools-only
+# build does not use it); v7.2.0 has no .wrap subprojects (its configure ignores the option).
 #
 # Needs (Debian): gcc ninja-build meson libglib2.0-dev python3-venv, and Go. Prints SKIP and
 # exits 0 without QEMU_SRC or without them. Cost per release, measured on 2 cores shared with
@@ -120,8 +120,11 @@ for tag in "$@"; do
   if [[ ! -f $build/build.ninja ]]; then
     rm -rf "$src" && mkdir -p "$src"
     git -C "$Q" archive "$commit" | tar -x -C "$src"
-    if grep -q 'keycodemapdb/README' "$src/configure"; then
-      kc=$(git -C "$Q" ls-tree "$commit" ui/keycodemapdb | awk '{print $3}')
+    # A git archive leaves a submodule's directory empty. ui/keycodemapdb is a submodule (a
+    # gitlink) up to v8.0.0; from v8.1.0 on it is subprojects/keycodemapdb.wrap, which
+    # configure checks only with --disable-download and a tools-only build never fetches.
+    kc=$(git -C "$Q" ls-tree "$commit" ui/keycodemapdb | awk '$2 == "commit" {print $3}')
+    if [[ -n $kc ]]; then
       if [[ -n ${KEYCODEMAPDB_SRC:-} ]] && git -C "$KEYCODEMAPDB_SRC" cat-file -e "$kc^{commit}" 2>/dev/null; then
         git -C "$KEYCODEMAPDB_SRC" archive "$kc" | tar -x -C "$src/ui/keycodemapdb"
         echo "  ui/keycodemapdb: $kc from KEYCODEMAPDB_SRC"
