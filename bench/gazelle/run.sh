@@ -22,7 +22,7 @@ echo "tree: $(find "$ws" -type f -name '*.[ch]' | wc -l) C files, $(grep -rl co_
 (cd "$ws" && "$tmp/gazelle-go-cowrap" -repo_root "$ws" 2>/dev/null) || true   # write the BUILD files once
 echo "BUILD files: $(find "$ws" -name BUILD.bazel | wc -l)"
 TIMEFORMAT='%R %U %S'
-for r in $(seq "$runs"); do
+for _ in $(seq "$runs"); do
   for b in go go-cowrap; do
     { time (cd "$ws" && "$tmp/gazelle-$b" -repo_root "$ws" >/dev/null 2>&1); } 2>>"$tmp/times-$b"
   done

@@ -18,7 +18,7 @@ gz=$(go list -m -f '{{.Dir}}' github.com/bazelbuild/bazel-gazelle)
 gzver=$(go list -m -f '{{.Version}}' github.com/bazelbuild/bazel-gazelle)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-imports= calls=
+imports='' calls=''
 IFS=, read -ra langs <<<"$2"
 for l in "${langs[@]}"; do
   case $l in

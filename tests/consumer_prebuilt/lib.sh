@@ -8,7 +8,8 @@
 #                        checked-in one with base_url = $mirror and rules_cowrap at ../rules_cowrap.
 #   prebuilt_cleanup     stops nginx.
 # Needs $repo (the checkout) and a fail() function.
-here=$repo/tests/consumer_prebuilt
+# shellcheck shell=bash
+here=${repo:?}/tests/consumer_prebuilt
 # shellcheck source=tests/lib/nginx.sh
 . "$repo/tests/lib/nginx.sh"
 
@@ -49,7 +50,8 @@ prebuilt_consumer() {
 # with the table's versions listed; then a table entry whose sha256 is not the archive's fails
 # the download. DIR's MODULE.bazel and the table are restored afterwards.
 prebuilt_bad_input() {
-  local d=$1 tmp=$2 table=$tmp/rules_cowrap/toolchains/integrity.json
+  local d=$1 tmp=$2 table
+  table=$tmp/rules_cowrap/toolchains/integrity.json
   cp "$d/MODULE.bazel" "$tmp/MODULE.bazel.good"
   sed -i "s|^    version = \"$version\",|    version = \"9.9.9\",|" "$d/MODULE.bazel"
   if (cd "$d" && "$repo/tools/bazel" build --repository_cache= //... >"$tmp/bad.out" 2>&1); then

@@ -62,7 +62,7 @@ say "A: downloaded only cowrap-$version-$host.tar.gz"
 # rules_go registers its toolchains for the whole module graph, so Bazel evaluates its go_sdk
 # extension in any build; a downloaded SDK would hold a real bin/go (a host SDK only links).
 ext=$(bazel info output_base 2>/dev/null)/external
-say "A: rules_go repositories set up: $(ls "$ext" | grep -E '^rules_go' | tr '\n' ' ')"
+say "A: rules_go repositories set up: $(cd "$ext" && echo rules_go*)"
 sdk=$(cd "$ext" && find . -mindepth 3 -maxdepth 3 -path './*/bin/go' -type f)
 [ -z "$sdk" ] || fail "a Go SDK was downloaded: $sdk"
 say "A: no Go SDK downloaded (no bin/go file under $ext)"

@@ -50,7 +50,7 @@ owned() {
 # build_files DIR: a copy of the BUILD files under examples/ in DIR (a workspace of its own).
 build_files() {
   mkdir -p "$1" && touch "$1/MODULE.bazel"
-  find examples -name BUILD.bazel -o -name BUILD | xargs cp --parents -t "$1"
+  find examples \( -name BUILD.bazel -o -name BUILD \) -exec cp --parents -t "$1" {} +
 }
 layout >"$chk/layout.want"
 owned >"$chk/owned.want"

@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 bin=${GAZELLE_BIN:-$tmp/gazelle}
 [ -x "$bin" ] || "$repo/gazelle/cmd/build.sh" "$bin" go,cowrap
 cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=($(cd "$repo/gazelle/testdata" && ls))
+[ ${#cases[@]} -gt 0 ] || mapfile -t cases < <(cd "$repo/gazelle/testdata" && ls)
 pass=0 fail=0
 for c in "${cases[@]}"; do
   src=$repo/gazelle/testdata/$c ws=$tmp/ws/$c

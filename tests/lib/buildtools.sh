@@ -2,6 +2,7 @@
 # buildozer from github.com/bazelbuild/buildtools, at the version go.mod pins (one fact).
 #
 #   buildtool NAME DIR   installs NAME (buildifier, buildozer) into DIR, prints its path
+# shellcheck shell=bash
 
 buildtool() { # NAME DIR
   local repo version

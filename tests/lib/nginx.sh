@@ -6,12 +6,13 @@
 #                                  sets nginx_url=http://127.0.0.1:PORT. Installs nginx with apt
 #                                  when it is missing. Needs a fail() function.
 #   nginx_stop DIR                 stops it; 1 when it was not running.
+# shellcheck shell=bash
 
 nginx_start() { # DIR ROOT LOCATION
-  local dir=$1 root=$2 location=$3 try port=
+  local dir=$1 root=$2 location=$3 port=
   command -v nginx >/dev/null || { echo "installing nginx (apt)" >&2; apt-get install -y -q nginx >/dev/null; }
   mkdir -p "$dir/tmp" "$root"
-  for try in 1 2 3 4 5; do
+  for _ in 1 2 3 4 5; do
     port=$((20000 + RANDOM % 20000))
     cat >"$dir/nginx.conf" <<NGINX
 user root;
@@ -42,6 +43,7 @@ NGINX
     port=
   done
   [ -n "$port" ] || { cat "$dir/start.log" >&2; fail "nginx did not start"; }
+  # shellcheck disable=SC2034 # the caller reads it
   nginx_url=http://127.0.0.1:$port
 }
 
