@@ -1,0 +1,167 @@
+package scan
+
+import (
+	"strings"
+	"unsafe"
+)
+
+// Definition is a function that a C source file defines at file scope.
+type Definition struct {
+	Name   string
+	Pos    Pos  // of the name
+	Static bool // internal linkage: no other file can call it
+}
+
+// Definitions returns the functions that src, a C source file, defines at
+// file scope, in order, and the lexical errors met. The Gazelle extension
+// uses it to find the library that defines a wrapper's target.
+//
+// A definition is a file-scope statement that ends in a parameter list
+// right before '{': `int coroutine_fn bdrv_co_pread(...) {`, parenthesised
+// declarators included (`int (*f(int))(char) {` defines f). The
+// preprocessor is not evaluated: a name a macro makes (`glue(a, b)(...)`),
+// a K&R parameter list, and braces that balance only per #if branch are
+// not understood, and definitions after an unterminated comment are lost
+// (that is an error). It needs no valid UTF-8 and never panics.
+func Definitions(name string, src []byte) ([]Definition, []*Error) {
+	src = Normalize(src)
+	s := &scanner{file: name, src: unsafe.String(unsafe.SliceData(src), len(src)), curLine: 1}
+	var (
+		defs  []Definition
+		stmt  []Token // the current file-scope statement's tokens
+		open  []bool  // open braces, innermost last: is it an extern "C" block
+		depth int     // open braces that are not extern "C" blocks
+	)
+	it := s.tokens(0, true)
+	for {
+		tok, ok := it.next(len(s.src))
+		if !ok {
+			if it.bad && !s.stopped {
+				// An unterminated literal (reported): go on at the next line.
+				it = s.tokens(s.lineEnd(it.i), false)
+				stmt = stmt[:0]
+				continue
+			}
+			break
+		}
+		switch tok.Text {
+		case "{":
+			linkage := depth == 0 && len(stmt) == 2 && stmt[0].Text == "extern" && stmt[1].Text == `"C"`
+			if depth == 0 && !linkage {
+				if d, off, ok := definition(stmt); ok {
+					d.Pos = s.pos(off)
+					defs = append(defs, d)
+				}
+			}
+			open = append(open, linkage)
+			if !linkage {
+				depth++
+			}
+			stmt = stmt[:0]
+		case "}":
+			if n := len(open); n > 0 { // a stray '}' closes nothing
+				if !open[n-1] {
+					depth--
+				}
+				open = open[:n-1]
+			}
+			stmt = stmt[:0]
+		case ";":
+			stmt = stmt[:0]
+		default:
+			if depth == 0 {
+				stmt = append(stmt, tok)
+			}
+		}
+	}
+	return defs, s.res.Errors
+}
+
+// definition reads stmt, the tokens before a file-scope '{', as a function
+// definition, and returns it (without Pos) and the name's offset.
+func definition(stmt []Token) (Definition, int, bool) {
+	nest := 0
+	for _, t := range stmt {
+		switch t.Text {
+		case "(":
+			nest++
+		case ")":
+			nest--
+		}
+	}
+	k, ok := declaratorName(stmt)
+	if nest != 0 || !ok {
+		return Definition{}, 0, false
+	}
+	d := Definition{Name: stmt[k].Text}
+	for _, t := range stmt[:k] {
+		switch t.Text {
+		case "typedef", "=":
+			return Definition{}, 0, false
+		case "static":
+			d.Static = true
+		}
+	}
+	return d, stmt[k].Off, true
+}
+
+// declaratorName returns the index of the declared name in toks, which end
+// with a function declarator's parameter list: the identifier before that
+// list, or, for a parenthesised declarator `( D ) (...)`, D's name.
+func declaratorName(toks []Token) (int, bool) {
+	lp, ok := openParen(toks)
+	if !ok || lp == 0 {
+		return 0, false
+	}
+	prev := toks[lp-1]
+	switch {
+	case prev.IsIdent():
+		return lp - 1, !notName[prev.Text]
+	case prev.Text == ")":
+		inner, ok := openParen(toks[:lp])
+		if !ok {
+			return 0, false
+		}
+		if lp-1-inner == 2 && toks[inner+1].IsIdent() { // (name)
+			return inner + 1, !notName[toks[inner+1].Text]
+		}
+		k, ok := declaratorName(toks[inner+1 : lp-1])
+		return inner + 1 + k, ok
+	}
+	return 0, false
+}
+
+// openParen returns the index of the '(' that the ')' ending toks closes.
+func openParen(toks []Token) (int, bool) {
+	if len(toks) == 0 || toks[len(toks)-1].Text != ")" {
+		return 0, false
+	}
+	nest := 0
+	for k := len(toks) - 1; k >= 0; k-- {
+		switch toks[k].Text {
+		case ")":
+			nest++
+		case "(":
+			if nest--; nest == 0 {
+				return k, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// notName are C's keywords and the GNU extensions that take a
+// parenthesised operand: `KEYWORD (...) {` defines nothing.
+var notName = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range strings.Fields(`auto break case char const continue default do double else enum
+		extern float for goto if inline int long register restrict return short signed sizeof static
+		struct switch typedef union unsigned void volatile while _Alignas _Alignof _Atomic _Bool
+		_Complex _Generic _Imaginary _Noreturn _Static_assert _Thread_local alignas alignof bool
+		static_assert thread_local typeof typeof_unqual __typeof__ __typeof __attribute__
+		__attribute __declspec asm __asm__ __asm __extension__ __inline__ __inline __restrict__
+		__restrict __const__ __volatile__ __signed__`) {
+		m[k] = true
+	}
+	return m
+}()
