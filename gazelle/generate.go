@@ -20,6 +20,9 @@ type cowrapImports struct {
 	// repository paths, then the generated file's #include lines (system
 	// headers left out).
 	headers []string
+	// callees are the functions the wrappers call, to find the cc_library
+	// that defines each (linkdeps.go).
+	callees []callee
 }
 
 func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.GenerateResult {

@@ -25,6 +25,7 @@ import (
 	"sync"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/language"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 )
@@ -49,6 +50,12 @@ type cowrapLang struct {
 	// package below one, the files it must export to the collected target.
 	collected map[string][]collectedFile
 	exports   map[string][]string
+
+	// statics holds, per function name, where a cc_library's .c srcs
+	// define it static; ccDeps the deps of each indexed cc_library. Both
+	// are for Resolve's messages (linkdeps.go).
+	statics map[string][]string
+	ccDeps  map[label.Label][]label.Label
 }
 
 // NewLanguage is what gazelle_binary calls.

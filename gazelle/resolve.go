@@ -26,8 +26,9 @@ const headerLang = "c"
 // Imports indexes a cc_library under every name by which a C file can
 // #include its headers: the repository path, and the paths that its
 // includes, strip_include_prefix and include_prefix make visible, as Bazel
-// computes them. cowrap_library rules are not indexed.
-func (*cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []resolve.ImportSpec {
+// computes them, and under the functions its .c srcs define (symbolLang,
+// see linkdeps.go). cowrap_library rules are not indexed.
+func (l *cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []resolve.ImportSpec {
 	if r.Kind() != ccLibrary {
 		return nil
 	}
@@ -46,7 +47,7 @@ func (*cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []resol
 			}
 		}
 	}
-	return specs
+	return append(specs, l.definitions(c, r, f, dir)...)
 }
 
 // includePaths are the #include paths of header hdr (relative to package
@@ -168,9 +169,10 @@ func (*cowrapLang) Embeds(r *rule.Rule, from label.Label) []label.Label { return
 
 // Resolve sets deps to the cc_library rules that provide the headers the
 // generated file needs: `# gazelle:resolve c HEADER LABEL` first, then the
-// index, then rules_cowrap's runtime (see runtime.go). A header nobody
+// index, then rules_cowrap's runtime (see runtime.go); and to those that
+// define the functions the wrappers call (linkdeps.go). A header nobody
 // provides, or several rules do, is reported under the cowrap_errors
-// policy; it adds no dep.
+// policy; it adds no dep. So is a function several rules define.
 func (l *cowrapLang) Resolve(c *config.Config, ix *resolve.RuleIndex, rc *repo.RemoteCache, r *rule.Rule, imports any, from label.Label) {
 	imp, ok := imports.(cowrapImports)
 	if !ok {
@@ -183,6 +185,15 @@ func (l *cowrapLang) Resolve(c *config.Config, ix *resolve.RuleIndex, rc *repo.R
 		if err != nil {
 			l.report(cc.errors, "%s: %v", targetLabel(from.Pkg, from.Name), err)
 			continue
+		}
+		if lbl != label.NoLabel {
+			deps[lbl.Rel(from.Repo, from.Pkg).String()] = true
+		}
+	}
+	for _, fn := range imp.callees {
+		lbl, err := l.findDefinition(c, ix, fn, from)
+		if err != nil {
+			l.report(cc.errors, "%s: %v", targetLabel(from.Pkg, from.Name), err)
 		}
 		if lbl != label.NoLabel {
 			deps[lbl.Rel(from.Repo, from.Pkg).String()] = true

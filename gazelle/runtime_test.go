@@ -30,7 +30,7 @@ func TestRuntimeHeaders(t *testing.T) {
 		}
 		var hdrs []string
 		for _, spec := range (&cowrapLang{}).Imports(c, r, f) {
-			if !strings.HasPrefix(spec.Imp, runtimePkg+"/") {
+			if spec.Lang == headerLang && !strings.HasPrefix(spec.Imp, runtimePkg+"/") {
 				hdrs = append(hdrs, spec.Imp)
 			}
 		}

@@ -49,6 +49,7 @@ func Definitions(name string, src []byte) ([]Definition, []*Error) {
 			linkage := depth == 0 && len(stmt) == 2 && stmt[0].Text == "extern" && stmt[1].Text == `"C"`
 			if depth == 0 && !linkage {
 				if d, off, ok := definition(stmt); ok {
+					d.Name = strings.Clone(d.Name) // not src's memory: callers reuse it
 					d.Pos = s.pos(off)
 					defs = append(defs, d)
 				}

@@ -1,0 +1,96 @@
+package gazelle
+
+import (
+	"bytes"
+	"flag"
+	"log"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/bazelbuild/bazel-gazelle/config"
+	"github.com/bazelbuild/bazel-gazelle/label"
+	"github.com/bazelbuild/bazel-gazelle/resolve"
+	"github.com/bazelbuild/bazel-gazelle/rule"
+)
+
+// TestLinkDeps indexes cc_library rules by the functions their .c srcs
+// define and resolves the functions that wrappers call.
+func TestLinkDeps(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, content string) {
+		p = filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("block/io.c", "#include \"block/block.h\"\nint coroutine_fn bdrv_co_pread(BdrvChild *c)\n{\n    return 0;\n}\nstatic int coroutine_fn bdrv_co_hidden(void) { return 0; }\n")
+	write("block/main_loop.c", "void bdrv_drain_all(void) {}\n")
+	write("a/dup.c", "int dup_co_x(void) { return 0; }\n")
+	write("b/dup.c", "int dup_co_x(void) { return 1; }\n")
+	write("cyc/cyc.c", "int cyc_co_y(void) { return 0; }\n")
+	write("broken/bad.c", "int early_co_z(void) { return 0; }\n/* never closed\nint late_co_z(void) { return 0; }\n")
+
+	var out bytes.Buffer
+	log.SetOutput(&out)
+	defer log.SetOutput(os.Stderr)
+	c := config.New()
+	c.RepoRoot = dir
+	rc := &resolve.Configurer{}
+	rc.RegisterFlags(flag.NewFlagSet("", flag.ContinueOnError), "update", c)
+	l := &cowrapLang{}
+	ix := resolve.NewRuleIndex(func(r *rule.Rule, _ string) resolve.Resolver {
+		if r.Kind() == ccLibrary {
+			return l
+		}
+		return nil
+	})
+	for _, pf := range []struct{ pkg, content string }{
+		// gen.c is made by the build: not there to read, and not reported.
+		{"block", `cc_library(name = "impl", srcs = glob(["*.c"], exclude = ["main_loop.c"]) + ["gen.c"])
+cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
+		{"a", `cc_library(name = "a", srcs = ["dup.c"])`},
+		{"b", `cc_library(name = "b", srcs = [":dup.c"])`},
+		{"cyc", `cc_library(name = "cyc", srcs = ["cyc.c"], deps = ["//include:include_cowrap"])`},
+		{"broken", `cc_library(name = "broken", srcs = ["bad.c"])`},
+		{"", "# gazelle:resolve c-symbol over_co_w //third_party:w"},
+	} {
+		os.MkdirAll(filepath.Join(dir, pf.pkg), 0o755)
+		f, err := rule.LoadData(filepath.Join(dir, pf.pkg, "BUILD.bazel"), pf.pkg, []byte(pf.content))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc.Configure(c, pf.pkg, f)
+		for _, r := range f.Rules {
+			ix.AddRule(c, r, f)
+		}
+	}
+	ix.Finish()
+
+	r := rule.NewRule(cowrapLibrary, "include_cowrap")
+	from := label.New("", "include", "include_cowrap")
+	var callees []callee
+	for _, fn := range []string{"bdrv_co_pread", "bdrv_drain_all", "over_co_w", "dup_co_x", "bdrv_co_hidden", "cyc_co_y", "early_co_z", "late_co_z", "elsewhere_co_v"} {
+		callees = append(callees, callee{name: fn, by: "W(" + fn + ")"})
+	}
+	l.Resolve(c, ix, nil, r, cowrapImports{callees: callees}, from)
+	if got, want := r.AttrStrings("deps"), []string{"//block:impl", "//block:main_loop", "//broken", "//third_party:w"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("deps = %q, want %q", got, want)
+	}
+	for _, want := range []string{
+		"broken/bad.c:2:1: unterminated /* comment (read for the functions that //broken defines)",
+		"//include:include_cowrap: several rules define dup_co_x, which W(dup_co_x) calls (//a, //b); pick one with # gazelle:resolve c-symbol dup_co_x LABEL",
+		"//include:include_cowrap: bdrv_co_hidden, which W(bdrv_co_hidden) calls, is static at block/io.c:6:25: no other file can call it",
+		"//include:include_cowrap: //cyc defines cyc_co_y, which W(cyc_co_y) calls, but depends on //include:include_cowrap: it is not added to deps, as that would be a dependency cycle",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("log lacks %q; it is:\n%s", want, out.String())
+		}
+	}
+	if n := strings.Count(out.String(), "\n"); n != 4 {
+		t.Errorf("%d messages, want 4:\n%s", n, out.String())
+	}
+}
