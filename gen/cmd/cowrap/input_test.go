@@ -8,26 +8,30 @@ import (
 	"testing"
 )
 
-// readInput maps regular files (on Linux) and reads everything else; either
-// way the data is the file's bytes.
+// readInput returns a file's bytes, whatever its size.
 func TestReadInput(t *testing.T) {
 	dir := t.TempDir()
 	big := strings.Repeat("int co_wrapper bdrv_x(BlockDriverState *bs);\n", 2000)
 	for name, text := range map[string]string{"big.h": big, "small.h": "x\n", "empty.h": ""} {
 		p := filepath.Join(dir, name)
 		write(t, p, text)
-		data, release, err := readInput(p)
-		if err != nil || string(data) != text {
-			t.Errorf("%s: %d bytes, error %v; want %d bytes", name, len(data), err, len(text))
+		in, err := readInput(p)
+		if err != nil || string(in.data) != text {
+			t.Fatalf("%s: %v, want %d bytes", name, err, len(text))
 		}
-		if release != nil {
-			release()
+		if err := in.changed(); err != nil {
+			t.Errorf("%s: %v", name, err)
 		}
+		write(t, p, text+"more")
+		if err := in.changed(); err == nil || !strings.Contains(err.Error(), "changed while cowrap ran") {
+			t.Errorf("%s rewritten: changed() = %v", name, err)
+		}
+		in.close()
 	}
-	if _, _, err := readInput(filepath.Join(dir, "missing.h")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := readInput(filepath.Join(dir, "missing.h")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: error %v, want not exist", err)
 	}
-	if _, _, err := readInput(dir); err == nil {
+	if _, err := readInput(dir); err == nil {
 		t.Errorf("a directory: no error")
 	}
 }

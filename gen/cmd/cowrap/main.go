@@ -142,20 +142,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Template = t
 	}
-	var inputs []gen.Input
-	failed := false
+	var (
+		inputs []gen.Input
+		files  []*input
+	)
 	for _, p := range paths {
-		data, release, err := readInput(p)
+		in, err := readInput(p)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: cannot read input: %v\n", p, errors.Unwrap(err))
-			failed = true
+			fmt.Fprintf(stderr, "%s: cannot read input: %v\n", p, unwrapPath(err))
 			continue
 		}
-		defer release()
-		inputs = append(inputs, gen.Input{Path: p, Data: data})
+		defer in.close()
+		files = append(files, in)
+		inputs = append(inputs, gen.Input{Path: p, Data: in.data})
 	}
-	if failed {
+	if len(files) < len(paths) {
 		return exitInput
+	}
+	// unchanged is the last check before the output is committed: an input
+	// that changed after it was read would make an output of neither version.
+	unchanged := func() error {
+		for _, in := range files {
+			if err := in.changed(); err != nil {
+				return fmt.Errorf("%s: %w", in.path, err)
+			}
+		}
+		return nil
 	}
 	// The output is written while later inputs are still being checked;
 	// it replaces the old one only if the check passes.
@@ -166,7 +178,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if plan.Failed() {
 			return errFailed
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return unchanged()
 	})
 	if plan == nil { // no temporary file: still report the inputs' findings
 		plan = gen.Check(opts, inputs)
@@ -195,6 +210,16 @@ func appendNew(list, add []string) []string {
 		}
 	}
 	return list
+}
+
+// unwrapPath drops the path from an *os.PathError: the message names it
+// already.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // errFailed stops writeAtomic when the inputs have errors.
