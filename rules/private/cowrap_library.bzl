@@ -60,7 +60,9 @@ def _cowrap_gen_impl(ctx):
         inputs = inputs,
         outputs = [out],
         mnemonic = "CoWrap",
-        progress_message = "Generating coroutine wrappers %{output}",
+        # Bazel's failure line starts with this: "ERROR: BUILD:3:15: cowrap_library //pkg:name:
+        # generating bazel-out/.../name.c failed: (Exit 1) ...", naming the user's target.
+        progress_message = who + "generating %{output}",
     )
 
     # The headers the generated file includes go to the cc_library's srcs with it, so they
@@ -118,16 +120,23 @@ def cowrap_library(
     The generated `demo_io.c` has the dialect's `#include` lines (QEMU's), then
     `#include "tests/bazel/testdata/demo_io.h"` (`include_srcs`), then the wrappers.
 
-    **Targets:** `name` (`cc_library`), `name + "_gen"` (the private generator rule
-    `_cowrap_gen`; its output is `out`, and its files are `out` plus, with `include_srcs`, the
-    headers of `srcs`).
+    **Targets:** `name` (`cc_library`: what you depend on and build), `name + "_gen"` (the
+    private generator rule `_cowrap_gen`; its output is `out`, and its files are `out` plus,
+    with `include_srcs`, the headers of `srcs`). Bazel's own messages about `srcs` name the
+    generator target (`no such target '//pkg:x.h' ... referenced by '//pkg:name_gen'`): they
+    are about the `srcs` of `name`. `cowrap_library` is a macro, not a rule kind, so
+    `bazel query 'kind(cowrap_library, //...)'` finds nothing; this finds every
+    `cowrap_library` a `BUILD` file declares:
+    `bazel query 'kind(cc_library, attr(generator_function, "^cowrap_library$", //...))'`.
 
     **Errors at analysis** name your target as you write it (`cowrap_library //pkg:name: ...`):
     an unknown `dialect` (the message lists the valid ones), empty `srcs`, an `include_lines`
     entry that is not a header (`include_lines: bad #include value "blk": no header suffix (.h,
     .hh, .hpp, ...); want a relative header path such as "block/block_int.h" or a system header
     such as "<stdio.h>"`), `marks` without `template`. The generator's own errors (exit 1,
-    `path:line:col: message` on stderr) fail the `CoWrap` action, and no output is left.
+    `path:line:col: message` on stderr) fail the `CoWrap` action, whose error line names your
+    target too (`ERROR: BUILD.bazel:3:15: cowrap_library //pkg:name: generating
+    bazel-out/.../name.c failed: (Exit 1) ...`), and no output is left.
 
     **The action** (mnemonic `CoWrap`, one `ctx.actions.run`, no shell, no environment):
 
@@ -164,7 +173,8 @@ def cowrap_library(
         path in its repository, e.g. `"pkg/block-io.h"`), after the dialect's or
         `include_lines`' lines (generator `-include-after`), and compile those headers with the
         generated file (they go into the `cc_library`'s `srcs`). So the generated file sees the
-        declarations it wraps, and a newly marked header needs no hand edit. `False`: the output
+        declarations it wraps, and a newly marked header needs no hand edit. A header the
+        dialect's or `include_lines`' lines include already gets no second line. `False`: the output
         is byte-identical to QEMU's `block-gen.c` from the first `#include` on; use it in QEMU
         trees, where `block/coroutines.h` declares everything.
       template: A Go `text/template` file that writes the wrappers instead of the dialect's
@@ -175,7 +185,11 @@ def cowrap_library(
       out: The generated file's name; default `name + ".c"`. Addressable as `:out` (e.g.
         `:block-gen.c`).
       deps: `cc_library` deps of the compiled file. Together they must provide every header the
-        generated file includes and the functions it calls.
+        generated file includes and the functions it calls. Outside QEMU the dialect's headers
+        (`qemu/osdep.h`, `block/*.h`) come from rules_cowrap's runtime: one of
+        `@rules_cowrap//runtime:qemu-a`, `:qemu-b` or `:qemu-b3`, by the dialect's script family
+        (the README's *The runtime*; Gazelle adds it). Without it the compile fails with
+        `fatal error: qemu/osdep.h: No such file or directory`.
       **kwargs: Passed to the `cc_library`: `includes` (C include directories), `copts`,
         `defines`, `local_defines`, `hdrs`, `linkopts`, `alwayslink`, `implementation_deps`, ...
         `visibility`, `tags`, `testonly`, `compatible_with` and `target_compatible_with` also
