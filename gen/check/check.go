@@ -11,9 +11,9 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 
+	"github.com/cowrap/rules_cowrap/gen/cident"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/gen/include"
 	"github.com/cowrap/rules_cowrap/gen/marks"
@@ -251,6 +251,7 @@ func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
 	src := r.Text
 	var diags []model.Diag
 	spans := r.Spans
+	pos := scan.NewPositions(src) // matches come in order: one pass over src
 	for m := range d.ScriptMatches(src) {
 		if m.Start >= r.LexedTo {
 			break // after an unterminated comment, already reported
@@ -262,23 +263,13 @@ func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
 			continue
 		}
 		why := "it is inside a comment, a string or a preprocessor line"
-		if m.MarkOff > 0 && isIdentByte(src[m.MarkOff-1]) || m.MarkEnd < len(src) && isIdentByte(src[m.MarkEnd]) {
+		if m.MarkOff > 0 && cident.IsByte(src[m.MarkOff-1]) || m.MarkEnd < len(src) && cident.IsByte(src[m.MarkEnd]) {
 			why = fmt.Sprintf("its mark %q runs together with other text", src[m.MarkOff:m.MarkEnd])
 		}
-		diags = append(diags, model.Diag{Err: &scan.Error{File: in.Path, Pos: posOf(src, m.NameOff),
+		diags = append(diags, model.Diag{Err: &scan.Error{File: in.Path, Pos: pos.At(m.NameOff),
 			Msg: fmt.Sprintf("%s: QEMU's script reads a wrapper declaration here, but C does not: %s; cowrap -lenient would write it as the script does", m.Name, why)}})
 	}
 	return diags
-}
-
-func isIdentByte(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-// posOf is the position of byte off of src.
-func posOf(src string, off int) scan.Pos {
-	line := 1 + strings.Count(src[:off], "\n")
-	return scan.Pos{Line: line, Col: off - strings.LastIndexByte(src[:off], '\n')}
 }
 
 func sortDiags(diags []model.Diag) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cowrap/rules_cowrap/gen/cident"
 	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
@@ -38,7 +39,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 	r := match{off: off, ret: "int"}
 	var i int
 	if f.CoWrapperGrammar {
-		if i = identEnd(t, 0, isAlpha, isAlnum); i == 0 || i >= len(t) || t[i] != ' ' {
+		if i = identEnd(t, 0, cident.IsLetter, cident.IsByte); i == 0 || i >= len(t) || t[i] != ' ' {
 			return r, false
 		}
 		i++
@@ -62,7 +63,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 		vs, ve := i, marks.VariantEnd(t, i)
 		r.markEnd = ve
 		k := skipPyS(t, ve)
-		e := identEnd(t, k, isLowerByte, isNameByte)
+		e := identEnd(t, k, cident.IsLower, isNameByte)
 		switch {
 		case e > k && e < len(t) && t[e] == '(':
 			r.variant, r.name, r.nameOff, i = t[vs:ve], t[k:e], off+k, e
@@ -70,7 +71,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 			// No space before '(': the variant gives back its tail, from
 			// its last [a-z], to the name.
 			p := ve - 1
-			for p >= vs+2 && !isLowerByte(t[p]) {
+			for p >= vs+2 && !cident.IsLower(t[p]) {
 				p--
 			}
 			if p < vs+2 {
@@ -91,7 +92,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 		}
 		r.markOff, r.markEnd = i, i+len(marks.GeneratedCoWrapper)
 		k := skipPyS(t, r.markEnd)
-		e := identEnd(t, k, isLowerByte, isNameByte)
+		e := identEnd(t, k, cident.IsLower, isNameByte)
 		if e == k || e >= len(t) || t[e] != '(' {
 			return r, false
 		}
@@ -123,9 +124,9 @@ func identEnd(t string, i int, first, more func(byte) bool) int {
 	return i
 }
 
-func isAlpha(c byte) bool    { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-func isAlnum(c byte) bool    { return isAlpha(c) || c >= '0' && c <= '9' || c == '_' }
-func isNameByte(c byte) bool { return isLowerByte(c) || c >= '0' && c <= '9' || c == '_' }
+// isNameByte is the script's [a-z0-9_]; its other classes are cident's:
+// [a-zA-Z] IsLetter, [a-zA-Z0-9_] IsByte, [a-z] IsLower.
+func isNameByte(c byte) bool { return cident.IsByte(c) && (c < 'A' || c > 'Z') }
 
 // skipPyS skips Python \s characters from i.
 func skipPyS(t string, i int) int {
@@ -237,15 +238,13 @@ func readParam(p string) (qparam, bool) {
 		line = p[:k]
 	}
 	for j := len(line) - 2; j >= 0; j-- {
-		if (line[j] == ' ' || line[j] == '*') && isLowerByte(line[j+1]) {
-			e := identEnd(line, j+1, isLowerByte, isNameByte)
+		if (line[j] == ' ' || line[j] == '*') && cident.IsLower(line[j+1]) {
+			e := identEnd(line, j+1, cident.IsLower, isNameByte)
 			return qparam{typ: line[:j+1], name: line[j+1 : e], decl: line[:e], dropped: p[e:]}, true
 		}
 	}
 	return qparam{typ: p}, false
 }
-
-func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // isPySpace is Python's str.isspace, which str.strip() uses.
 var isPySpace = scan.IsPySpace

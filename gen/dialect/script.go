@@ -4,6 +4,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/cowrap/rules_cowrap/gen/cident"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
@@ -55,7 +56,7 @@ func (d *Dialect) ScriptMatches(src string) iter.Seq[ScriptMatch] {
 // false.
 func (d *Dialect) eachMatch(src string, f func(off int, m match) bool) {
 	for off := 0; off < len(src); {
-		if c := src[off]; d.CoWrapperGrammar && isAlpha(c) || !d.CoWrapperGrammar && c == 'i' {
+		if c := src[off]; d.CoWrapperGrammar && cident.IsLetter(c) || !d.CoWrapperGrammar && c == 'i' {
 			if m, ok := d.matchAt(src, off); ok {
 				if !f(off, m) {
 					return

@@ -2,14 +2,16 @@
 // mark asks for, the -marks spec, QEMU's variant-suffix rule and how QEMU's
 // scripts read a mark, and the names a wrapper's generated code uses (the
 // function it calls and its argument struct). It imports nothing of the
-// generator, so the scanner, the dialects, the templates and Gazelle all
-// share it.
+// generator but cident, so the scanner, the dialects, the templates and
+// Gazelle all share it.
 package marks
 
 import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/cowrap/rules_cowrap/gen/cident"
 )
 
 // Kind is what the wrapper does.
@@ -52,7 +54,7 @@ func Parse(spec string) (map[string]Meaning, error) {
 	for _, item := range strings.Split(spec, ",") {
 		item = strings.TrimSpace(item)
 		name, meaning, hasMeaning := strings.Cut(item, "=")
-		if !isIdent(name) {
+		if !cident.Is(name) {
 			return nil, fmt.Errorf("bad mark %q in %q: want NAME[=KIND[+LOCK]]", item, spec)
 		}
 		if _, twice := out[name]; twice {
@@ -87,15 +89,6 @@ func Parse(spec string) (map[string]Meaning, error) {
 	return out, nil
 }
 
-func isIdent(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return s != ""
-}
-
 // QEMU's marks. From 8.0 a mark is CoWrapper or NoCoWrapper followed by an
 // optional variant suffix; before 8.0 the only mark is GeneratedCoWrapper.
 const (
@@ -108,10 +101,10 @@ const (
 // that starts at t[i]: the longest run `_[a-z][a-z0-9_]*`, or i when there
 // is none.
 func VariantEnd(t string, i int) int {
-	if i+1 >= len(t) || t[i] != '_' || !isLower(t[i+1]) {
+	if i+1 >= len(t) || t[i] != '_' || !cident.IsLower(t[i+1]) {
 		return i
 	}
-	for i += 2; i < len(t) && (isLower(t[i]) || t[i] >= '0' && t[i] <= '9' || t[i] == '_'); i++ {
+	for i += 2; i < len(t) && (cident.IsLower(t[i]) || t[i] >= '0' && t[i] <= '9' || t[i] == '_'); i++ {
 	}
 	return i
 }
@@ -228,7 +221,7 @@ func Struct(name string) (string, error) {
 			}
 			up = true
 			continue
-		case up && isLower(c):
+		case up && cident.IsLower(c):
 			c -= 'a' - 'A'
 		}
 		b = append(b, c)
@@ -239,5 +232,3 @@ func Struct(name string) (string, error) {
 	}
 	return string(b), nil
 }
-
-func isLower(c byte) bool { return c >= 'a' && c <= 'z' }

@@ -6,8 +6,10 @@ import (
 )
 
 // decl parses the declaration whose mark was just lexed; s.stmt holds the
-// tokens before it. It returns the offset to resume lexing at.
-func (s *scanner) decl(mark Token, i int, bol *bool) int {
+// tokens before it. It returns the offset to resume lexing at, and whether
+// a declaration was read. The tokens' offsets are logical; the Decl's are
+// the normalised source's (phases.go).
+func (s *scanner) decl(mark Token, i int, ln *line) (int, bool) {
 	defer func() { s.stmt = s.stmt[:0]; s.paren = 0 }()
 	if s.depth > 0 || s.paren > 0 {
 		where := "braces"
@@ -15,13 +17,14 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 			where = "parentheses"
 		}
 		s.errorf(mark.Off, "mark %q inside %s: wrapper declarations must be at file scope", mark.Text, where)
-		return i
+		return i, false
 	}
 	if c, ok := s.inConditional(); ok {
 		s.errorf(mark.Off, "mark %q inside the #if block at line %d: cowrap does not evaluate the preprocessor, so the wrapper would be written even where its declaration is compiled out; declare it unconditionally", mark.Text, s.pos(c.off).Line)
 	}
-	rest, i, term, hasTerm := s.collect(i, bol)
+	rest, i, term, hasTerm := s.collect(i, ln)
 	d := Decl{File: s.file, Mark: mark}
+	d.Mark.Off = s.orig(mark.Off)
 	if len(s.stmt) > 0 {
 		if s.each != nil {
 			d.Prefix = s.prefixBuf[:0]
@@ -30,6 +33,7 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 		}
 		for _, t := range s.stmt {
 			t.Pos = s.pos(t.Off)
+			t.Off = s.orig(t.Off)
 			d.Prefix = append(d.Prefix, t)
 		}
 		if s.each != nil {
@@ -38,7 +42,7 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 	}
 	if len(d.Prefix) == 0 {
 		s.errorf(mark.Off, "expected a return type before mark %q", mark.Text)
-		return i
+		return i, false
 	}
 	d.Start, d.Off = d.Prefix[0].Pos, d.Prefix[0].Off
 	found := func(k int) string {
@@ -57,17 +61,18 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 		if hasTerm {
 			return term.Off
 		}
-		return len(s.src)
+		return len(s.l)
 	}
 	if len(rest) == 0 || !rest[0].IsIdent() {
 		s.errorf(at(0), "expected the function name after mark %q, %s", mark.Text, found(0))
-		return i
+		return i, false
 	}
 	d.Name = rest[0]
 	d.Name.Pos = s.pos(d.Name.Off)
+	d.Name.Off = s.orig(d.Name.Off)
 	if len(rest) < 2 || rest[1].Text != "(" {
 		s.errorf(at(1), "expected '(' after %q, %s", d.Name.Text, found(1))
-		return i
+		return i, false
 	}
 	lp := rest[1].Off
 	nest, rp := 0, -1
@@ -85,23 +90,23 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 	}
 	if rp < 0 {
 		s.errorf(lp, "unclosed '(' in the declaration of %q", d.Name.Text)
-		return i
+		return i, false
 	}
 	if rp != len(rest)-1 || !hasTerm || term.Text != ";" {
 		s.errorf(at(rp+1), "expected ';' after the parameter list of %q, %s", d.Name.Text, found(rp+1))
-		return i
+		return i, false
 	}
-	semi := term.Off
-	d.ParamsText = s.src[lp+1 : rest[rp].Off]
-	d.ParamsPos = s.pos(lp + 1)
+	semi, lp, rpOff := s.orig(term.Off), s.orig(lp), s.orig(rest[rp].Off)
+	d.ParamsText = s.src[lp+1 : rpOff]
+	d.ParamsPos = s.opos(lp + 1)
 	d.Text = s.src[d.Off : semi+1]
 	d.End = semi + 1
 	d.LineEnd = semi+1 == len(s.src) || s.src[semi+1] == '\n'
-	d.lp, d.rp = lp-d.Off, rest[rp].Off-d.Off
+	d.lp, d.rp = lp-d.Off, rpOff-d.Off
 	if s.each != nil {
 		s.declBuf = d
 		s.each(&s.declBuf)
-		return i
+		return i, true
 	}
 	if len(s.decls) == 0 {
 		s.decls = make([]Decl, 64)
@@ -109,7 +114,7 @@ func (s *scanner) decl(mark Token, i int, bol *bool) int {
 	s.decls[0] = d
 	s.res.Decls = append(s.res.Decls, &s.decls[0])
 	s.decls = s.decls[1:]
-	return i
+	return i, true
 }
 
 // allocTokens returns n tokens from a shared block.
@@ -143,17 +148,17 @@ func quote(s string) string {
 // its ';' then ends before the line holding that mark, so the next
 // declaration is still read. ok is false at the end of the file. toks is
 // reused by the next call.
-func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term Token, ok bool) {
+func (s *scanner) collect(i int, ln *line) (toks []Token, end int, term Token, ok bool) {
 	toks = s.scratch[:0]
 	defer func() { s.scratch = toks }()
-	it := s.tokens(i, *bol)
-	defer func() { *bol = it.bol }()
+	it := s.tokens(i, *ln)
+	defer func() { *ln = it.ln }()
 	paren := 0
 	for {
 		tok, ok := it.next(len(s.src))
 		if !ok {
 			if it.bad {
-				return toks, s.lineEnd(it.i), Token{}, false
+				return toks, lineEnd(s.l, it.i), Token{}, false
 			}
 			return toks, it.i, Token{}, false
 		}
@@ -168,17 +173,17 @@ func (s *scanner) collect(i int, bol *bool) (toks []Token, end int, term Token, 
 			paren--
 		default:
 			if len(toks) > 0 && paren <= 0 && tok.IsIdent() && s.marks.Is(tok.Text) {
-				return s.beforeMark(toks, tok)
+				return beforeMark(toks, tok, it.ln.start)
 			}
 		}
 		toks = append(toks, tok)
 	}
 }
 
-// beforeMark ends a statement that runs into the mark tok: it ends before
-// the first of toks on tok's line, or at tok itself.
-func (s *scanner) beforeMark(toks []Token, tok Token) ([]Token, int, Token, bool) {
-	lineStart := strings.LastIndexByte(s.src[:tok.Off], '\n') + 1
+// beforeMark ends a statement that runs into the mark tok, on the line
+// that starts at lineStart: it ends before the first of toks on that line,
+// or at tok itself.
+func beforeMark(toks []Token, tok Token, lineStart int) ([]Token, int, Token, bool) {
 	k := len(toks)
 	for k > 0 && toks[k-1].Off >= lineStart {
 		k--
@@ -196,10 +201,10 @@ func (s *scanner) beforeMark(toks []Token, tok Token) ([]Token, int, Token, bool
 // last identifier. It lexes them on demand, as only the general grammar
 // (templates) needs them.
 func (d *Decl) Params() ([]Param, *Error) {
-	s := &scanner{file: d.File, src: d.Text, curLine: 1}
+	s := &scanner{text: newText(d.Text), file: d.File}
 	var toks []Token
-	for it := s.tokens(d.lp+1, false); ; {
-		tok, ok := it.next(d.rp)
+	for it := s.tokens(s.logical(d.lp+1), line{}); ; {
+		tok, ok := it.next(s.logical(d.rp))
 		if !ok {
 			break
 		}

@@ -25,20 +25,20 @@ type Definition struct {
 // (that is an error). It needs no valid UTF-8 and never panics.
 func Definitions(name string, src []byte) ([]Definition, []*Error) {
 	src = Normalize(src)
-	s := &scanner{file: name, src: unsafe.String(unsafe.SliceData(src), len(src)), curLine: 1}
+	s := &scanner{text: newText(unsafe.String(unsafe.SliceData(src), len(src))), file: name}
 	var (
 		defs  []Definition
 		stmt  []Token // the current file-scope statement's tokens
 		open  []bool  // open braces, innermost last: is it an extern "C" block
 		depth int     // open braces that are not extern "C" blocks
 	)
-	it := s.tokens(0, true)
+	it := s.tokens(0, line{bol: true})
 	for {
-		tok, ok := it.next(len(s.src))
+		tok, ok := it.next(len(s.l))
 		if !ok {
 			if it.bad && !s.stopped {
 				// An unterminated literal (reported): go on at the next line.
-				it = s.tokens(s.lineEnd(it.i), false)
+				it = s.tokens(lineEnd(s.l, it.i), line{})
 				stmt = stmt[:0]
 				continue
 			}

@@ -17,6 +17,8 @@ func FuzzFile(f *testing.F) {
 		"int co_wrapper a_b(int x, void (*cb)(void));\nint co_wrapper a_c(int a,);\n/* unterminated",
 		"int generated_co_wrapper bdrv_x(BlockDriverState *bs);\nint\tco_wrapperfoo(int x)",
 		"\xef\xbb\xbfint co_wrapper a_b(int x);\n\xff",
+		"#\\\nif 0\nint co_wr\\\napper a_b(int x,\\\n int y);\n#endif\n/\\\n* c *\\\n/ #define X \"/*\"\n",
+		"#ifndef G\n# define\tG\nextern \"C\" /* c */ {\nint co_wrapper a_b(int x);\n}\n#error don't\n#endif\n",
 	} {
 		f.Add([]byte(s))
 	}

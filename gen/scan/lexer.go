@@ -3,18 +3,21 @@ package scan
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/cowrap/rules_cowrap/gen/cident"
 )
 
+// This file is phase 3 of the front end (see phases.go): comments as white
+// space, tokens, and directives, on the logical text. It is the only code of
+// the generator that recognises a comment, a literal or a directive.
+
 type scanner struct {
+	text
 	file    string
-	src     string // the normalised source; tokens are substrings of it
 	marks   *Marks
 	needles []string // marks.Needles()
 	res     Result
-	// The position cursor: offset cur is on line curLine, which starts at curStart.
-	cur, curLine, curStart int
 
 	stmt    []Token // tokens of the current statement (since ; { } or file start)
 	scratch []Token // reused by collect
@@ -23,7 +26,7 @@ type scanner struct {
 	// reported marks offsets of invisible characters already reported, as
 	// prefix lexes a statement's text a second time.
 	reported map[int]bool
-	quiet    bool // errorf does nothing: looking ahead
+	quiet    bool // errorf does nothing and nothing is recorded: looking ahead
 	stopped  bool // at an unterminated comment
 	// conds are the open #if blocks; seenDirective is past the last
 	// directive they account for, as statements are lexed twice.
@@ -40,70 +43,10 @@ type scanner struct {
 	toks      []Token
 }
 
-func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-func isIdentChar(c byte) bool  { return isIdentStart(c) || c >= '0' && c <= '9' }
-
-// pos converts a byte offset to a position. Lookups cluster and mostly move
-// forward, so it keeps a cursor and counts the newlines between it and off.
-func (s *scanner) pos(off int) Pos {
-	if off >= s.cur {
-		seg := s.src[s.cur:off]
-		if n := strings.Count(seg, "\n"); n > 0 {
-			s.curLine += n
-			s.curStart = s.cur + strings.LastIndexByte(seg, '\n') + 1
-		}
-	} else if n := strings.Count(s.src[off:s.cur], "\n"); n > 0 {
-		s.curLine -= n
-		s.curStart = strings.LastIndexByte(s.src[:off], '\n') + 1
-	}
-	s.cur = off
-	return Pos{Line: s.curLine, Col: off - s.curStart + 1}
-}
-
-// callFollows reports whether `NAME (` follows offset i: a variant-style
-// identifier (co_wrapper_calls) is a mark only before a function name.
-func (s *scanner) callFollows(i int) bool {
-	s.quiet = true
-	defer func() { s.quiet = false }()
-	it := s.tokens(i, false)
-	name, ok := it.next(len(s.src))
-	if !ok || !name.IsIdent() {
-		return false
-	}
-	paren, ok := it.next(len(s.src))
-	return ok && paren.Text == "("
-}
-
-// tokenIter is the scanner's one token lexer, for everything that needs the
-// tokens themselves (the fast pass in run only tracks statements): it
-// returns the C tokens from an offset, skipping spaces, comments,
-// preprocessor lines and invisible characters (reported once each).
-type tokenIter struct {
-	s   *scanner
-	i   int  // where the next token is looked for; after the last, where lexing stopped
-	bol bool // i is at a line start, where '#' begins a directive
-	bad bool // stopped at an unterminated literal, which ends at i
-}
-
-func (s *scanner) tokens(i int, bol bool) tokenIter { return tokenIter{s: s, i: i, bol: bol} }
-
-// next returns the next token if it starts before limit. It returns false at
-// limit, at the end of the source, at an unterminated comment (s.stopped)
-// or at an unterminated literal (bad).
-func (t *tokenIter) next(limit int) (Token, bool) {
-	i, ok := t.s.skip(t.i, &t.bol)
-	t.i = i
-	if !ok || i >= limit || i >= len(t.s.src) {
-		return Token{}, false
-	}
-	tok, end, ok := t.s.next(i)
-	t.i = end
-	if !ok {
-		t.bad = true
-		return Token{}, false
-	}
-	t.bol = false
-	return tok, true
+// line is where the lexer is in its logical line.
+type line struct {
+	bol   bool // no token since the line's start: '#' begins a directive
+	start int  // the offset where the line starts
 }
 
 func (s *scanner) errorf(off int, format string, args ...any) {
@@ -113,36 +56,93 @@ func (s *scanner) errorf(off int, format string, args ...any) {
 	s.res.Errors = append(s.res.Errors, &Error{File: s.file, Pos: s.pos(off), Msg: fmt.Sprintf(format, args...)})
 }
 
-// skip returns the offset of the next token at or after i, past spaces,
-// comments, preprocessor lines and invisible characters. ok is false when an
+// tokenIter is the scanner's one token lexer, for everything that needs the
+// tokens themselves (the fast pass in run only tracks statements): it
+// returns the C tokens from a logical offset, skipping white space,
+// comments, directives and invisible characters (reported once each). In a
+// directive (dir) it returns the directive's tokens up to its line's end.
+type tokenIter struct {
+	s   *scanner
+	i   int // where the next token is looked for; after the last, where lexing stopped
+	ln  line
+	dir bool
+	bad bool // stopped at an unterminated literal, which ends at i
+}
+
+func (s *scanner) tokens(i int, ln line) tokenIter { return tokenIter{s: s, i: i, ln: ln} }
+
+// next returns the next token if it starts before limit. It returns false at
+// limit, at the end of the text, at an unterminated comment (s.stopped),
+// at an unterminated literal (bad), or in a directive at its line's end.
+func (t *tokenIter) next(limit int) (Token, bool) {
+	var i int
+	var ok bool
+	if t.dir {
+		i, ok = t.s.space(t.i, &t.ln, true)
+	} else {
+		i, ok = t.s.skip(t.i, &t.ln)
+	}
+	t.i = i
+	if !ok || i >= limit || i >= len(t.s.l) || t.s.l[i] == '\n' {
+		return Token{}, false
+	}
+	tok, end, ok := t.s.next(i, t.dir)
+	t.i = end
+	if !ok {
+		t.bad = true
+		return Token{}, false
+	}
+	t.ln.bol = false
+	return tok, true
+}
+
+// skip returns the offset of the next token at or after i, past white
+// space, comments, directives and invisible characters. ok is false when an
 // unterminated comment ran to the end of the file.
-func (s *scanner) skip(i int, bol *bool) (int, bool) {
-	src := s.src
-	for i < len(src) {
-		c := src[i]
+func (s *scanner) skip(i int, ln *line) (int, bool) {
+	for {
+		var ok bool
+		if i, ok = s.space(i, ln, false); !ok || i >= len(s.l) || s.l[i] != '#' || !ln.bol {
+			return i, ok
+		}
+		if i, ok = s.directive(i); !ok {
+			return i, false
+		}
+	}
+}
+
+// space skips white space, comments and invisible characters from i; in a
+// directive (dir) it stops at the newline that ends it, and skips
+// invisible characters without a message (they are not the script's
+// concern there). ok is false at an unterminated comment.
+func (s *scanner) space(i int, ln *line, dir bool) (int, bool) {
+	l := s.l
+	for i < len(l) {
+		c := l[i]
 		switch {
 		case c == '\n':
-			*bol = true
+			if dir {
+				return i, true
+			}
+			ln.bol, ln.start = true, i+1
 			i++
 		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
 			i++
-		case c == '\\' && i+1 < len(src) && src[i+1] == '\n':
-			i += 2
-		case c == '/' && i+1 < len(src) && src[i+1] == '/':
-			i = s.lineEnd(i)
-		case c == '/' && i+1 < len(src) && src[i+1] == '*':
-			end := indexFrom(src, i+2, "*/")
+		case c == '/' && i+1 < len(l) && l[i+1] == '/':
+			i = lineEnd(l, i)
+		case c == '/' && i+1 < len(l) && l[i+1] == '*':
+			end := strings.Index(l[i+2:], "*/")
 			if end < 0 {
-				s.errorf(i, "unterminated /* comment")
-				s.stopped = true
-				s.res.LexedTo = i
-				return len(src), false
+				if !s.quiet {
+					s.errorf(i, "unterminated /* comment")
+					s.stopped = true
+					s.res.LexedTo = s.orig(i)
+				}
+				return len(l), false
 			}
-			i = end + 2
-		case c == '#' && *bol:
-			i = s.directiveEnd(i)
+			i += 2 + end + 2
 		case c == 0 || c >= 0x1c && c <= 0x1f || c >= utf8.RuneSelf:
-			k := s.invisible(i)
+			k := s.invisible(i, dir)
 			if k == 0 {
 				return i, true
 			}
@@ -154,22 +154,33 @@ func (s *scanner) skip(i int, bol *bool) (int, bool) {
 	return i, true
 }
 
+// lineEnd returns the offset of the newline ending the line at i.
+func lineEnd(l string, i int) int {
+	if k := strings.IndexByte(l[i:], '\n'); k >= 0 {
+		return i + k
+	}
+	return len(l)
+}
+
 // invisible reports a NUL or a character that Python's re counts as
 // whitespace but C does not (U+00A0, U+3000, \x1c...) at i, and returns its
-// length, so that it is skipped like a space after one message; 0 if src[i]
-// starts no such character.
-func (s *scanner) invisible(i int) int {
-	r, n := rune(s.src[i]), 1
+// length, so that it is skipped like a space after one message (none when
+// quiet); 0 if l[i] starts no such character.
+func (s *scanner) invisible(i int, quiet bool) int {
+	r, n := rune(s.l[i]), 1
 	if r >= utf8.RuneSelf {
-		r, n = utf8.DecodeRuneInString(s.src[i:])
+		r, n = utf8.DecodeRuneInString(s.l[i:])
 	}
 	if r != 0 && !IsPySpace(r) {
 		return 0
 	}
+	if quiet || s.quiet {
+		return n
+	}
 	if s.reported == nil {
 		s.reported = map[int]bool{}
 	}
-	if !s.reported[i] && !s.quiet {
+	if !s.reported[i] {
 		s.reported[i] = true
 		if r == 0 {
 			s.errorf(i, "NUL byte: C source must not contain NUL bytes")
@@ -180,352 +191,59 @@ func (s *scanner) invisible(i int) int {
 	return n
 }
 
-// conditional keeps the stack of #if blocks open at the directive at i. An
-// include guard (#ifndef X right before #define X) is not conditional.
-func (s *scanner) conditional(i int) {
-	word := func(j int) (string, int) {
-		for j < len(s.src) && (s.src[j] == ' ' || s.src[j] == '\t') {
-			j++
-		}
-		k := j
-		for k < len(s.src) && isIdentChar(s.src[k]) {
-			k++
-		}
-		return s.src[j:k], k
-	}
-	name, j := word(i + 1)
-	switch name {
-	case "if", "ifdef", "ifndef":
-		guard := false
-		if name == "ifndef" {
-			macro, k := word(j)
-			if nl := strings.IndexByte(s.src[k:], '\n'); nl >= 0 {
-				next := strings.TrimLeft(s.src[k+nl+1:], " \t")
-				guard = strings.HasPrefix(next, "#define "+macro) || strings.HasPrefix(next, "# define "+macro)
-			}
-		}
-		s.conds = append(s.conds, cond{off: i, guard: guard})
-	case "elif", "else":
-		if n := len(s.conds); n > 0 {
-			s.conds[n-1].guard = false
-		}
-	case "endif":
-		if n := len(s.conds); n > 0 {
-			s.conds = s.conds[:n-1]
-		}
-	}
-}
-
-// inConditional returns the innermost #if block (not an include guard)
-// open at the current position.
-func (s *scanner) inConditional() (cond, bool) {
-	for k := len(s.conds) - 1; k >= 0; k-- {
-		if !s.conds[k].guard {
-			return s.conds[k], true
-		}
-	}
-	return cond{}, false
-}
-
-type cond struct {
-	off   int
-	guard bool
-}
-
-// isLinkage reports whether the statement src[stmt:brace] is `extern "C"`,
-// whose block does not nest what it holds (C++ guards in every real header).
-func (s *scanner) isLinkage(stmt, brace int) bool {
-	t, ok := strings.CutPrefix(s.src[stmt:brace], "extern")
-	if !ok {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(t)
-	return unicode.IsSpace(r) && strings.TrimFunc(t, unicode.IsSpace) == `"C"`
-}
-
-func indexFrom(src string, from int, sep string) int {
-	k := strings.Index(src[from:], sep)
-	if k < 0 {
-		return -1
-	}
-	return from + k
-}
-
-// lineEnd returns the offset of the newline ending a // comment, honouring
-// backslash continuations.
-func (s *scanner) lineEnd(i int) int {
-	for i < len(s.src) && s.src[i] != '\n' {
-		if s.src[i] == '\\' && i+1 < len(s.src) && s.src[i+1] == '\n' {
-			i++
-		}
-		i++
-	}
-	return i
-}
-
-// directiveEnd skips a preprocessor line, with its continuations and any
-// comment that starts on it.
-func (s *scanner) directiveEnd(i int) int {
+// directive reads the directive whose '#' is at i and returns the offset of
+// the newline that ends it: its tokens, so a comment or a literal on it is
+// one, and a comment that spans lines continues it. The first time a
+// directive is read it is handed to conditional.
+func (s *scanner) directive(i int) (int, bool) {
+	it := tokenIter{s: s, i: i + 1, dir: true}
 	if i >= s.seenDirective && !s.quiet {
 		s.seenDirective = i + 1
-		s.conditional(i)
+		s.conditional(i, &it)
 	}
-	src := s.src
-	for i < len(src) && src[i] != '\n' {
-		switch {
-		case src[i] == '\\' && i+1 < len(src) && src[i+1] == '\n':
-			i += 2
-		case src[i] == '/' && i+1 < len(src) && src[i+1] == '*':
-			end := indexFrom(src, i+2, "*/")
-			if end < 0 {
-				return len(src)
-			}
-			i = end + 2
-		case src[i] == '/' && i+1 < len(src) && src[i+1] == '/':
-			return s.lineEnd(i)
-		default:
-			i++
+	for {
+		if _, ok := it.next(len(s.l)); !ok {
+			return it.i, !s.stopped || s.quiet
 		}
 	}
-	return i
 }
 
 // next lexes one token starting at i (not a space or comment) and returns it
-// with the offset after it. ok is false on an unterminated literal.
-func (s *scanner) next(i int) (tok Token, end int, ok bool) {
-	src := s.src
-	c := src[i]
+// with the offset after it. ok is false on an unterminated literal; in a
+// directive (dir) such a literal is one token to the line's end, as
+// compilers read `#error don't`.
+func (s *scanner) next(i int, dir bool) (tok Token, end int, ok bool) {
+	l := s.l
+	c := l[i]
 	j := i + 1
 	switch {
-	case isIdentStart(c):
-		for j < len(src) && isIdentChar(src[j]) {
+	case cident.IsStart(c):
+		for j < len(l) && cident.IsByte(l[j]) {
 			j++
 		}
-	case c >= '0' && c <= '9':
-		for j < len(src) && (isIdentChar(src[j]) || src[j] == '.') {
+	case cident.IsDigit(c):
+		for j < len(l) && (cident.IsByte(l[j]) || l[j] == '.') {
 			j++
 		}
 	case c == '"' || c == '\'':
-		for j < len(src) && src[j] != c && src[j] != '\n' {
-			if src[j] == '\\' && j+1 < len(src) {
+		for j < len(l) && l[j] != c && l[j] != '\n' {
+			if l[j] == '\\' && j+1 < len(l) && l[j+1] != '\n' {
 				j++
 			}
 			j++
 		}
-		if j >= len(src) || src[j] != c {
+		if j >= len(l) || l[j] != c {
+			if dir {
+				return Token{Text: l[i:j], Off: i}, j, true
+			}
 			s.errorf(i, "unterminated %s literal", map[byte]string{'"': "string", '\'': "character"}[c])
 			return Token{}, j, false
 		}
 		j++
-	case c >= 0x80:
-		for j < len(src) && src[j]&0xC0 == 0x80 {
+	case c >= utf8.RuneSelf:
+		for j < len(l) && l[j]&0xC0 == 0x80 {
 			j++
 		}
 	}
-	return Token{Text: src[i:j], Off: i}, j, true
-}
-
-// Byte classes for the fast loop in run.
-const (
-	cOther byte = iota
-	cSpace      // ' ' and tab: skipped in place
-	cSkip       // what may start a skipped run (see skip): a newline, '/', '#', '\\', NUL, \x0b, \x0c, \x1c-\x1f, non-ASCII
-	cQuote
-	cIdent
-	cDigit
-	cEnd // ; { }
-	cLParen
-	cRParen
-)
-
-var class = func() (t [256]byte) {
-	for c := 0; c < 256; c++ {
-		switch {
-		case isIdentStart(byte(c)):
-			t[c] = cIdent
-		case c >= '0' && c <= '9':
-			t[c] = cDigit
-		}
-	}
-	t[' '], t['\t'] = cSpace, cSpace
-	for _, c := range "\n\f\v/#\\\x00\x1c\x1d\x1e\x1f" {
-		t[c] = cSkip
-	}
-	t['"'], t['\''] = cQuote, cQuote
-	t[';'], t['{'], t['}'], t['('], t[')'] = cEnd, cEnd, cEnd, cLParen, cRParen
-	for c := 0x80; c < 256; c++ {
-		t[c] = cSkip
-	}
-	return t
-}()
-
-var identByte = func() (t [256]bool) {
-	for c := 0; c < 256; c++ {
-		t[c] = isIdentChar(byte(c))
-	}
-	return t
-}()
-
-// run lexes the file. Only what can matter is kept: whether a byte is in a
-// comment, literal or directive, where the current statement starts, and
-// brace and paren depth. Tokens are not built: identifiers are examined only
-// where they overlap a needle (the bytes every mark contains), so unmarked
-// code costs one table lookup per byte. Spaces, comments and directives are
-// skipped by the same code as in tokenIter.
-func (s *scanner) run() {
-	defer func() {
-		if !s.stopped {
-			s.res.LexedTo = len(s.src)
-		}
-	}()
-	src := s.src
-	n := len(src)
-	needles := s.needles
-	next := -1 // start of the next needle occurrence at or after i, or n
-	// at[k] is the next occurrence of needles[k] found so far, so each
-	// needle is searched for once per occurrence: a needle that is not in
-	// the file is not searched for again at every other needle's match.
-	at := make([]int, len(needles))
-	for k := range at {
-		at[k] = -1
-	}
-	findNext := func(from int) int {
-		best := n
-		for k, nd := range needles {
-			if at[k] < from {
-				at[k] = n
-				if j := strings.Index(src[from:], nd); j >= 0 {
-					at[k] = from + j
-				}
-			}
-			best = min(best, at[k])
-		}
-		return best
-	}
-	bol, stmt := true, -1 // stmt: offset of the statement's first token, or -1
-	for i := 0; i < n; {
-		c := src[i]
-		switch class[c] {
-		case cSpace:
-			i++
-			continue
-		case cSkip:
-			var ok bool
-			if i, ok = s.skip(i, &bol); !ok {
-				return
-			}
-			if i >= n || class[src[i]] != cSkip {
-				continue
-			}
-			// A token that starts like a skipped run: '/', '#', '\\', a visible non-ASCII character.
-			c = src[i]
-			if c >= utf8.RuneSelf {
-				if stmt < 0 {
-					stmt = i
-				}
-				for i++; i < n && src[i]&0xC0 == 0x80; i++ {
-				}
-				bol = false
-				continue
-			}
-		case cQuote:
-			_, end, ok := s.next(i)
-			if !ok {
-				// Resume on the next line so one stray quote does not hide the rest.
-				i, stmt = s.lineEnd(end), -1
-				continue
-			}
-			if stmt < 0 {
-				stmt = i
-			}
-			bol, i = false, end
-			continue
-		case cEnd:
-			switch c {
-			case '{':
-				linkage := stmt >= 0 && s.isLinkage(stmt, i)
-				s.braces = append(s.braces, linkage)
-				if !linkage {
-					s.depth++
-				}
-			case '}':
-				if n := len(s.braces); n > 0 {
-					if !s.braces[n-1] {
-						s.depth--
-					}
-					s.braces = s.braces[:n-1]
-				}
-			}
-			bol, stmt, s.paren = false, -1, 0
-			i++
-			continue
-		case cLParen:
-			s.paren++
-		case cRParen:
-			if s.paren > 0 {
-				s.paren--
-			}
-		case cIdent, cDigit:
-			j := i + 1
-			for j < n && identByte[src[j]] {
-				j++
-			}
-			if next < i {
-				next = findNext(i)
-			}
-			if class[c] == cIdent && next < j {
-				bol = false
-				i = s.candidate(stmt, i, j, &bol)
-				stmt = -1
-				continue
-			}
-			if stmt < 0 {
-				stmt = i
-			}
-			bol, i = false, j
-			continue
-		}
-		// A one-byte token.
-		if stmt < 0 {
-			stmt = i
-		}
-		bol = false
-		i++
-	}
-}
-
-// candidate looks at the identifier src[i:j], which contains a needle. It
-// returns where to resume, having parsed a declaration if it is a mark.
-// Identifiers that merely contain a mark (disco_wrapper, co_wrapper_calls in
-// a struct) are not marks; where QEMU's scripts would still read one as a
-// mark, the generator reports it by comparing with the script's matches.
-func (s *scanner) candidate(stmt, i, j int, bol *bool) int {
-	tok := Token{Text: s.src[i:j], Off: i}
-	if !s.marks.Is(tok.Text) || !s.marks.isName(tok.Text) && !s.callFollows(j) {
-		return j
-	}
-	s.prefix(stmt, i)
-	tok.Pos = s.pos(i)
-	start := i
-	if len(s.stmt) > 0 {
-		start = s.stmt[0].Off
-	}
-	end := s.decl(tok, j, bol)
-	s.res.Spans = append(s.res.Spans, Span{start, end})
-	return end
-}
-
-// prefix lexes the statement's tokens from stmt up to end into s.stmt.
-func (s *scanner) prefix(stmt, end int) {
-	s.stmt = s.stmt[:0]
-	if stmt < 0 {
-		return
-	}
-	for it := s.tokens(stmt, false); ; {
-		tok, ok := it.next(end)
-		if !ok {
-			return
-		}
-		s.stmt = append(s.stmt, tok)
-	}
+	return Token{Text: l[i:j], Off: i}, j, true
 }

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/cowrap/rules_cowrap/gen/cident"
 	"github.com/cowrap/rules_cowrap/gen/marks"
 )
 
@@ -43,7 +44,7 @@ type Token struct {
 }
 
 // IsIdent reports whether the token is a C identifier.
-func (t Token) IsIdent() bool { return t.Text != "" && isIdentStart(t.Text[0]) }
+func (t Token) IsIdent() bool { return t.Text != "" && cident.IsStart(t.Text[0]) }
 
 // Param is one parameter as C sees it: everything but the last identifier is the type.
 type Param struct {
@@ -175,8 +176,12 @@ type Result struct {
 	LexedTo int
 }
 
-// Span is a byte range [Start, End).
-type Span struct{ Start, End int }
+// Span is a byte range [Start, End); OK when it holds a declaration that
+// was read, not one that failed with an error.
+type Span struct {
+	Start, End int
+	OK         bool
+}
 
 // RuneName writes r for a message: itself if visible, else U+XXXX.
 func RuneName(r rune) string {
@@ -220,11 +225,17 @@ func Each(name string, src []byte, marks *Marks, f func(*Decl)) Result {
 		return Result{Errors: []*Error{e}, Unreadable: e}
 	}
 	needles := marks.Needles()
-	if !ContainsAny(src, needles) {
+	// A mark can be spelled across a splice: then only the logical text
+	// holds it.
+	hasMark := ContainsAny(src, needles)
+	if !hasMark && !bytes.Contains(src, []byte("\\\n")) && !bytes.Contains(src, []byte("\\\r")) {
 		return Result{}
 	}
 	src = Normalize(src)
-	s := &scanner{file: name, src: unsafe.String(unsafe.SliceData(src), len(src)), marks: marks, curLine: 1, each: f}
+	s := &scanner{text: newText(unsafe.String(unsafe.SliceData(src), len(src))), file: name, marks: marks, each: f}
+	if !hasMark && !ContainsAny(unsafe.Slice(unsafe.StringData(s.l), len(s.l)), needles) {
+		return Result{}
+	}
 	for _, n := range needles {
 		s.needles = append(s.needles, string(n))
 	}
@@ -259,8 +270,7 @@ func badUTF8(name string, src []byte) *Error {
 		}
 		off += n
 	}
-	s := &scanner{file: name, src: string(src), curLine: 1}
-	return &Error{File: name, Pos: s.pos(off), Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); input files must be UTF-8", src[off])}
+	return &Error{File: name, Pos: NewPositions(string(src)).At(off), Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); input files must be UTF-8", src[off])}
 }
 
 // PosAt returns the position of byte k of d.Text.

@@ -1,0 +1,73 @@
+package scan
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPhases: the front end reads C as its translation phases do (splices,
+// then comments and literals, then directives), and positions stay those
+// of the original text through splices. Each case is malformed or unusual
+// input with the exact positions expected.
+func TestPhases(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		// Phase 2: a splice joins lines everywhere, also inside a token.
+		{"splice inside the mark", "int co_wr\\\napper a_b(int x);\n",
+			[]string{"a_b@2:7 co_wrapper@1:5 start=1:1 (int|x) eol=true"}},
+		{"splice inside a parameter list", "int co_wrapper a_b(int x,\\\n int y);\n",
+			[]string{"a_b@1:16 co_wrapper@1:5 start=1:1 (int|x, int|y) eol=true"}},
+		{"splice ends a // comment's line", "// note \\\nint co_wrapper a_b(int x);\n", nil},
+		{"splice opens a comment", "/\\\n* c */ int co_wrapper a_b(int x);\n",
+			[]string{"a_b@2:23 co_wrapper@2:12 start=2:8 (int|x) eol=true"}},
+		{"splice inside a string", "char *s = \"a\\\nco_wrapper x(\";\n", nil},
+		{"error after a splice", "int co_wrapper \\\n a_b int;\n",
+			[]string{`E 2:6 expected '(' after "a_b", found 'int'`}},
+		// Phase 3: a directive is a line whose first token is '#'.
+		{"comment between # and if", "#/**/if 0\nint co_wrapper a_b(int x);\n#endif\n",
+			[]string{"a_b@2:16 co_wrapper@2:5 start=2:1 (int|x) eol=true", `E 2:5 mark "co_wrapper" inside the #if block at line 1: cowrap does not evaluate the preprocessor, so the wrapper would be written even where its declaration is compiled out; declare it unconditionally`}},
+		{"spaced comment before ifdef", "# /* c */ ifdef X\nint co_wrapper a_b(int x);\n#endif\n",
+			[]string{"a_b@2:16 co_wrapper@2:5 start=2:1 (int|x) eol=true", `E 2:5 mark "co_wrapper" inside the #if block at line 1`}},
+		{"# spliced to if", "#\\\nif 0\nint co_wrapper a_b(int x);\n#endif\n",
+			[]string{"a_b@3:16 co_wrapper@3:5 start=3:1 (int|x) eol=true", `E 3:5 mark "co_wrapper" inside the #if block at line 1`}},
+		{"directive after a comment at line start", "/* c */ #if 0\nint co_wrapper a_b(int x);\n#endif\n",
+			[]string{"a_b@2:16 co_wrapper@2:5 start=2:1 (int|x) eol=true", `E 2:5 mark "co_wrapper" inside the #if block at line 1`}},
+		{"# after a token is no directive", "int x; #define co_wrapper\n", []string{`E 2:1 expected the function name after mark "co_wrapper", found end of file`}},
+		{"guard taken by prefix is no guard", "#ifndef CONFIG_FOO\n#define CONFIG_FOOBAR\nint co_wrapper a_b(int x);\n#endif\n",
+			[]string{"a_b@3:16 co_wrapper@3:5 start=3:1 (int|x) eol=true", `E 3:5 mark "co_wrapper" inside the #if block at line 1`}},
+		{"guard with spaces and a tab", "#ifndef X_H\n#  define\tX_H\nint co_wrapper a_b(int x);\n#endif\n",
+			[]string{"a_b@3:16 co_wrapper@3:5 start=3:1 (int|x) eol=true"}},
+		{"guard with a comment before its define", "#ifndef X_H /* guard */\n/* c */\n#define X_H 1\nint co_wrapper a_b(int x);\n#endif\n",
+			[]string{"a_b@4:16 co_wrapper@4:5 start=4:1 (int|x) eol=true"}},
+		{"ifndef with more on its line", "#ifndef X_H && 1\n#define X_H\nint co_wrapper a_b(int x);\n#endif\n",
+			[]string{"a_b@3:16 co_wrapper@3:5 start=3:1 (int|x) eol=true", `E 3:5 mark "co_wrapper" inside the #if block at line 1`}},
+		{"string in a directive", "#define X \"/*\"\nint co_wrapper a_b(int x);\n",
+			[]string{"a_b@2:16 co_wrapper@2:5 start=2:1 (int|x) eol=true"}},
+		{"apostrophe in a directive", "#error don't\nint co_wrapper a_b(int x);\n",
+			[]string{"a_b@2:16 co_wrapper@2:5 start=2:1 (int|x) eol=true"}},
+		{"comment continues a directive", "#define X /* a\nint co_wrapper a_b(int x); */ 1\nint co_wrapper a_c(int x);\n",
+			[]string{"a_c@3:16 co_wrapper@3:5 start=3:1 (int|x) eol=true"}},
+		{"unterminated comment in a directive", "#define X /* open\nint co_wrapper a_b(int x);\n",
+			[]string{"E 1:11 unterminated /* comment"}},
+		{"extern C with a comment", "extern \"C\" /* c */ {\nint co_wrapper a_b(int x);\n}\n",
+			[]string{"a_b@2:16 co_wrapper@2:5 start=2:1 (int|x) eol=true"}},
+		{"extern C spliced", "extern \\\n\"C\" {\nint co_wrapper a_b(int x);\n}\n",
+			[]string{"a_b@3:16 co_wrapper@3:5 start=3:1 (int|x) eol=true"}},
+		{"extern C++ is a scope", "extern \"C++\" {\nint co_wrapper a_b(int x);\n}\n",
+			[]string{`E 2:5 mark "co_wrapper" inside braces: wrapper declarations must be at file scope`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := summary(File("f.h", []byte(tc.src), qemuMarks))
+			if len(got) != len(tc.want) {
+				t.Fatalf("File(%q):\n got: %q\nwant: %q", tc.src, got, tc.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tc.want[i]) {
+					t.Errorf("File(%q):\n got: %q\nwant: %q", tc.src, got, tc.want)
+				}
+			}
+		})
+	}
+}
