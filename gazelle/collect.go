@@ -15,6 +15,7 @@ import (
 type collectedFile struct {
 	path string // repository path
 	pkg  string // the package it is in: the collect directory or one below
+	src  source // the generator's verdict on it alone
 }
 
 // generateCollect is GenerateRules in a directory under cowrap_collect
@@ -48,16 +49,16 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 	if args.File == nil {
 		pkg = l.packageOf(args.Rel, root.rel)
 	}
-	for _, f := range l.markedFiles(dcc, args.Rel, args.Dir, args.RegularFiles, tgt) {
-		p := path.Join(args.Rel, f)
-		if l.owners.owner(p) != "" {
+	for _, src := range l.sources(dcc, args.Rel, args.Dir, args.RegularFiles, tgt) {
+		p := src.in.Path
+		if l.leftTo(p, tgt) != "" {
 			continue
 		}
 		if l.collected == nil {
 			l.collected = map[string][]collectedFile{}
 			l.exports = map[string][]string{}
 		}
-		l.collected[root.rel] = append(l.collected[root.rel], collectedFile{p, pkg})
+		l.collected[root.rel] = append(l.collected[root.rel], collectedFile{p, pkg, src})
 		if pkg != root.rel {
 			l.exports[pkg] = append(l.exports[pkg], strings.TrimPrefix(p, pkg+"/"))
 		}
@@ -78,19 +79,24 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 		}
 		return res
 	}
+	srcOf := func(f collectedFile) string {
+		if f.pkg == root.rel {
+			return strings.TrimPrefix(f.path, root.rel+"/")
+		}
+		return targetLabel(f.pkg, strings.TrimPrefix(f.path, f.pkg+"/"))
+	}
+	files = inBuildOrder(files, srcOf)
 	var srcs []string
+	var checked []source
 	imp := cowrapImports{}
 	for _, f := range files {
-		if f.pkg == root.rel {
-			srcs = append(srcs, strings.TrimPrefix(f.path, root.rel+"/"))
-		} else {
-			srcs = append(srcs, targetLabel(f.pkg, strings.TrimPrefix(f.path, f.pkg+"/")))
-		}
+		srcs = append(srcs, srcOf(f))
+		checked = append(checked, f.src)
 		if path.Ext(f.path) == ".h" {
 			imp.headers = append(imp.headers, f.path)
 		}
 	}
-	sort.Strings(srcs)
+	l.checkTarget(dcc, checked)
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
 	l.setAttrs(dcc, r, existing(findRules(c, args.File), name))

@@ -3,23 +3,26 @@ package gazelle
 import (
 	"flag"
 	"fmt"
-	"log"
 	"path/filepath"
 	"strings"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/cowrap/rules_cowrap/gen/check"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/gen/include"
 	"github.com/cowrap/rules_cowrap/gen/marks"
-	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
 // Directives. Each applies to the directory of its BUILD file and every
 // directory below, until a deeper BUILD file sets it again; an empty value
-// resets it to the default. A bad value is reported (with the BUILD file's
-// path) and ignored, so the inherited value stays in force.
+// resets it to the default. A bad value (an unknown dialect, a typo in a
+// policy, a bad mark...) is an error: every one is reported with the BUILD
+// file's path, and the run fails before any BUILD file is written, so
+// nothing is created, rewritten or deleted because of a value Gazelle
+// rejected. Until then the value before it stays in force, so that every
+// other finding of the run is reported too.
 const (
 	// cowrapDirective turns the extension on or off: enabled (default) or
 	// disabled. A disabled directory is left alone: nothing is generated
@@ -61,10 +64,15 @@ const (
 	// one target per package), and another cowrap_collect there starts a
 	// collection of its own. Default: off.
 	collectDirective = "cowrap_collect"
-	// errorsDirective says what to do with declarations the scanner or the
-	// dialect rejects and headers no rule provides: ignore, warn (default)
-	// or error (report, then fail the run before any file is written). A
-	// file that cannot be read is reported even under ignore.
+	// errorsDirective says what to do with the generator's findings in
+	// the files of a target Gazelle writes (gen/check, run on exactly
+	// those files with the target's options: rejected declarations, a
+	// wrapper declared twice, ...), headers no rule provides, and new
+	// packages that would shadow a glob: ignore, warn (default) or error
+	// (report, then fail the run before any file is written). A finding
+	// never takes a file out of srcs, so the build reports it at the same
+	// place. A file that cannot be read or named in a BUILD file is
+	// reported even under ignore.
 	errorsDirective = "cowrap_errors"
 )
 
@@ -90,8 +98,6 @@ type cowrapConfig struct {
 	// templateAttr is how the directory's target writes it.
 	template     label.Label
 	templateAttr string
-	// markMeanings is marks parsed (nil without custom marks).
-	markMeanings map[string]marks.Meaning
 	naming       string
 	includes     []string // nil means the dialect's includes
 	visibility   []string // nil: not Gazelle's to set
@@ -101,9 +107,11 @@ type cowrapConfig struct {
 
 	// Derived from the above whenever they change, so that the per-file work
 	// in GenerateRules is only the needle test.
-	d         *dialect.Dialect
-	scanMarks *scan.Marks
-	needles   [][]byte
+	d *dialect.Dialect
+	// checker is the generator's check with the options of the target
+	// Gazelle writes here: the same dialect, #include lines and marks.
+	checker *check.Checker
+	needles [][]byte
 }
 
 // collectRoot is a directory with # gazelle:cowrap_collect.
@@ -133,15 +141,14 @@ func (cc *cowrapConfig) derive() {
 		name = dialect.Default
 	}
 	cc.d, _ = dialect.Lookup(name) // validated when set
+	// A template (custom marks need one) reads the general C grammar, as
+	// the generator does with -template.
+	opts := check.Options{Dialect: cc.d, Includes: cc.includes, General: cc.marks != nil || cc.template != label.NoLabel}
 	if cc.marks != nil {
-		m, _ := marks.Parse(strings.Join(cc.marks, ",")) // validated when set
-		cc.markMeanings = m
-		cc.scanMarks = dialect.GeneralScanMarks(m)
-	} else {
-		cc.markMeanings = nil
-		cc.scanMarks = cc.d.ScanMarks()
+		opts.Marks, _ = marks.Parse(strings.Join(cc.marks, ",")) // validated when set
 	}
-	cc.needles = cc.scanMarks.Needles()
+	cc.checker = check.New(opts)
+	cc.needles = cc.checker.Needles()
 }
 
 // headers are the headers the generated file #includes.
@@ -165,7 +172,9 @@ func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
 	*cc = *getConfig(c)
 	c.Exts[cowrapName] = cc
 	if f != nil {
-		cc.directives(c, rel, f)
+		for _, err := range cc.directives(c, rel, f) {
+			l.report(policyError, "%v", err)
+		}
 	}
 	cc.templateAttr = relLabel(cc.template, rel)
 	if rel == "" {
@@ -174,8 +183,10 @@ func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
 	l.readAhead(c, rel, cc)
 }
 
-// directives applies the directives of build file f.
-func (cc *cowrapConfig) directives(c *config.Config, rel string, f *rule.File) {
+// directives applies the directives of build file f, and returns an error
+// for each bad value, which it leaves out (the value before it stays).
+func (cc *cowrapConfig) directives(c *config.Config, rel string, f *rule.File) []error {
+	var errs []error
 	where := f.Path
 	if r, err := filepath.Rel(c.RepoRoot, f.Path); err == nil {
 		where = filepath.ToSlash(r)
@@ -227,7 +238,7 @@ func (cc *cowrapConfig) directives(c *config.Config, rel string, f *rule.File) {
 			continue
 		}
 		if err != nil {
-			log.Printf("%s: ignoring # gazelle:%s %s: %v", where, d.Key, d.Value, err)
+			errs = append(errs, fmt.Errorf("%s: # gazelle:%s %s: %v", where, d.Key, d.Value, err))
 		}
 	}
 	if includesSet {
@@ -240,6 +251,7 @@ func (cc *cowrapConfig) directives(c *config.Config, rel string, f *rule.File) {
 	if cc.collect != nil && cc.collect.rel == rel {
 		cc.collect.cfg = cc
 	}
+	return errs
 }
 
 // The parsers below return the new value, or the old one and an error.

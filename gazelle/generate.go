@@ -1,17 +1,18 @@
 package gazelle
 
 import (
+	"fmt"
 	"path"
-	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/language"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	bzl "github.com/bazelbuild/buildtools/build"
-	"github.com/cowrap/rules_cowrap/gen/dialect"
-	"github.com/cowrap/rules_cowrap/gen/model"
-	"github.com/cowrap/rules_cowrap/gen/scan"
+	"github.com/cowrap/rules_cowrap/gen/check"
+	"github.com/cowrap/rules_cowrap/gen/include"
 )
 
 // cowrapImports is what GenerateRules hands Resolve for one rule.
@@ -36,11 +37,13 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	name, owned := l.ruleName(args.Config, cc, args.Rel, args.File)
 	tgt := targetLabel(args.Rel, name)
 	var srcs, takenBy []string
-	for _, f := range l.markedFiles(cc, args.Rel, args.Dir, args.RegularFiles, tgt) {
-		if o := l.owners.owner(path.Join(args.Rel, f)); o != "" {
+	var checked []source
+	for _, s := range l.sources(cc, args.Rel, args.Dir, args.RegularFiles, tgt) {
+		if o := l.leftTo(s.in.Path, tgt); o != "" {
 			takenBy = append(takenBy, o)
 		} else {
-			srcs = append(srcs, f)
+			srcs = append(srcs, s.name)
+			checked = append(checked, s)
 		}
 	}
 	if len(srcs) > 0 && args.File == nil && args.Rel != "" {
@@ -67,7 +70,7 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	if len(srcs) == 0 {
 		return res
 	}
-	// RegularFiles is sorted, and so are srcs.
+	l.checkTarget(cc, inBuildOrder(checked, func(s source) string { return s.name }))
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
 	l.setAttrs(cc, r, existing(findRules(args.Config, args.File), name))
@@ -128,77 +131,122 @@ func keep(r, old *rule.Rule, key string) {
 	}
 }
 
-// markedFiles returns the C files among files (names in directory dir,
-// the package rel) that hold marked declarations the generator accepts.
-// A file the generator would reject (any finding that is an error) is left
-// out, and that is reported, naming tgt, the target it would be in.
-func (l *cowrapLang) markedFiles(cc *cowrapConfig, rel, dir string, files []string, tgt string) []string {
+// source is a file of a target's srcs, and the generator's verdict on it
+// alone.
+type source struct {
+	name string      // in its directory
+	in   check.Input // Path is the repository path
+	file check.File
+}
+
+// sources returns the C files among files (names in directory dir, the
+// package rel) that belong in the srcs of tgt, the target of the package:
+// those where the generator's check finds a marked declaration, accepted
+// or rejected (check.File.Source). A finding never takes a file out: the
+// findings are reported by checkTarget, and the build reports the same
+// ones at the same places. A file Gazelle cannot list (unreadable, not
+// UTF-8, a name the rule rejects) is reported whatever cowrap_errors says.
+func (l *cowrapLang) sources(cc *cowrapConfig, rel, dir string, files []string, tgt string) []source {
 	found := l.reader.scan(dir, rel, files, cc.needles)
-	var out []string
+	var out []source
 	for _, f := range files {
 		if !isC(f) {
 			continue
 		}
 		name := path.Join(rel, f)
 		if err := found.errs[f]; err != nil {
-			// The file may hold marks: cowrap_errors ignore does not
-			// silence this.
-			p := cc.errors
-			if p == policyIgnore {
-				p = policyWarn
-			}
-			l.report(p, "%s: cannot read it, so it is not in %s: %v", name, tgt, err)
+			l.always(cc.errors, "%s: cannot read it, so it is not in %s: %v", quoteBad(name), tgt, err)
 			continue
 		}
 		src := found.marked[f]
 		if src == nil {
 			continue
 		}
-		ok, findings := check(cc, name, src)
-		for _, e := range findings {
-			l.report(cc.errors, "%v", e)
-		}
-		if len(findings) > 0 {
-			l.report(cc.errors, "%s: left out of %s: the generator rejects the file (see above)", name, tgt)
+		in := check.Input{Path: name, Data: src}
+		v := cc.checker.File(in)
+		if v.Unreadable != nil {
+			l.always(cc.errors, "%v; so it is not in %s", v.Unreadable, tgt)
 			continue
 		}
-		if ok {
-			out = append(out, f)
+		if !v.Source {
+			continue
 		}
+		if err := nameError(name); err != nil {
+			l.always(cc.errors, "%s: not in %s: %v", quoteBad(name), tgt, err)
+			continue
+		}
+		out = append(out, source{f, in, v})
 	}
 	return out
 }
 
-// check reports whether src holds at least one marked declaration that the
-// scanner and the dialect (or, with custom marks, the general grammar)
-// accept, and returns the findings that make the generator reject the
-// file, by position. Only files with the bytes of a mark get here: the
-// others are never lexed.
-func check(cc *cowrapConfig, rel string, src []byte) (bool, []*scan.Error) {
-	res := scan.File(rel, src, cc.scanMarks)
-	findings := append([]*scan.Error(nil), res.Errors...)
-	ok := false
-	for _, decl := range res.Decls {
-		var w *model.Wrapper
-		var diags []model.Diag
-		if cc.markMeanings != nil {
-			// Custom marks go with a user template: the general C grammar.
-			w, diags = dialect.ReadGeneral(decl, cc.markMeanings)
-		} else {
-			w, diags = cc.d.Wrapper(decl, false)
-		}
-		for _, d := range diags {
-			if !d.Warning {
-				findings = append(findings, d.Err)
-			}
-		}
-		ok = ok || w != nil
+// inBuildOrder sorts list by the srcs entry of each as the BUILD file will
+// list them: buildifier's order, which Gazelle's formatting applies and the
+// build passes the files in (not byte order: block.h comes before
+// block-io.h, and labels after plain names).
+func inBuildOrder[T any](list []T, src func(T) string) []T {
+	l := &bzl.ListExpr{}
+	by := map[string]T{}
+	for _, x := range list {
+		l.List = append(l.List, &bzl.StringExpr{Value: src(x)})
+		by[src(x)] = x
 	}
-	sort.SliceStable(findings, func(i, j int) bool {
-		a, b := findings[i].Pos, findings[j].Pos
-		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-	})
-	return ok, findings
+	bzl.SortStringList(l)
+	out := make([]T, 0, len(list))
+	for _, e := range l.List {
+		out = append(out, by[e.(*bzl.StringExpr).Value])
+	}
+	return out
+}
+
+// checkTarget reports, under cowrap_errors, what the generator finds in
+// the files of a target, srcs in the order of its srcs attribute: each
+// file's findings, then those across files (a wrapper declared twice, at
+// both places), as the build will report them.
+func (l *cowrapLang) checkTarget(cc *cowrapConfig, srcs []source) {
+	inputs := make([]check.Input, len(srcs))
+	files := make([]check.File, len(srcs))
+	for i, s := range srcs {
+		inputs[i], files[i] = s.in, s.file
+		for _, d := range s.file.Diags {
+			l.finding(cc.errors, d)
+		}
+	}
+	for _, d := range cc.checker.Across(inputs, files) {
+		l.finding(cc.errors, d)
+	}
+}
+
+// leftTo returns the label of the user's target that lists repository
+// path p, saying that Gazelle leaves it there instead of putting it in
+// tgt; or "".
+func (l *cowrapLang) leftTo(p, tgt string) string {
+	o := l.owners.owner(p)
+	if o != "" {
+		l.note("%s: not in %s: left to %s, which lists it in srcs", p, tgt, o)
+	}
+	return o
+}
+
+// quoteBad is p for a message: as is, or quoted when it is not UTF-8.
+func quoteBad(p string) string {
+	if utf8.ValidString(p) {
+		return p
+	}
+	return strconv.Quote(p)
+}
+
+// nameError is why file p (a repository path) cannot be in srcs: a BUILD
+// file cannot name it (not UTF-8), or for a header, the rule's own check of
+// the #include line it writes for it (include_srcs, gen/include).
+func nameError(p string) error {
+	if !utf8.ValidString(p) {
+		return fmt.Errorf("its name is not UTF-8, which a BUILD file cannot hold")
+	}
+	if strings.HasSuffix(p, ".h") {
+		return include.Check(p)
+	}
+	return nil
 }
 
 // ruleName returns the name of the package's generated target, and the

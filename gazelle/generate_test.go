@@ -53,25 +53,6 @@ func TestApparentLoads(t *testing.T) {
 	}
 }
 
-func TestMarked(t *testing.T) {
-	cc := newConfig()
-	for src, want := range map[string]struct {
-		ok       bool
-		findings int
-	}{
-		"int co_wrapper bdrv_flush(BlockDriverState *bs);\n":                                                  {true, 0},
-		"int co_wrapper bdrv_bad(BlockDriverState *bs) ;\n":                                                   {false, 1}, // rejected by the grammar
-		"int co_wrapper bdrv_flush(BlockDriverState *bs);\nint co_wrapper bdrv_bad(BlockDriverState *bs) ;\n": {true, 1},
-		"int co_wrapper bdrv_flush(BlockDriverState *bs);\n/* unterminated":                                   {true, 1},
-		"/* co_wrapper */\n#define co_wrapper\n":                                                              {false, 0},
-	} {
-		ok, findings := check(cc, "x.h", []byte(src))
-		if ok != want.ok || len(findings) != want.findings {
-			t.Errorf("check(%q) = %v, %v; want %v and %d findings", src, ok, findings, want.ok, want.findings)
-		}
-	}
-}
-
 func TestErrorPolicyFailsRun(t *testing.T) {
 	code := -1
 	exit = func(c int) { code = c }

@@ -28,16 +28,17 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/language"
 	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/cowrap/rules_cowrap/gen/model"
 )
 
 type cowrapLang struct {
 	language.BaseLifecycleManager
 
 	mu sync.Mutex
-	// errs counts findings reported under cowrap_errors=error. Gazelle gives
-	// a language no way to return an error, so the run is failed from
-	// AfterResolvingDeps, after every finding is printed and before any
-	// BUILD file is written.
+	// errs counts errors: bad directive values, and findings reported under
+	// cowrap_errors=error. Gazelle gives a language no way to return an
+	// error, so the run is failed from AfterResolvingDeps, after every
+	// finding is printed and before any BUILD file is written.
 	errs int
 	// said holds every message printed, so that each is printed once.
 	said map[string]bool
@@ -85,6 +86,25 @@ func (l *cowrapLang) report(p policy, format string, args ...any) {
 	}
 }
 
+// always reports a finding under policy p, even under ignore: what it says
+// keeps a file out of every target, so ignoring it would drop the file
+// silently.
+func (l *cowrapLang) always(p policy, format string, args ...any) {
+	if p == policyIgnore {
+		p = policyWarn
+	}
+	l.report(p, format, args...)
+}
+
+// finding reports one of the generator's findings under policy p: an error
+// as p says, a warning as a warning (unless ignored).
+func (l *cowrapLang) finding(p policy, d model.Diag) {
+	if d.Warning && p == policyError {
+		p = policyWarn
+	}
+	l.report(p, "%v", d.Err)
+}
+
 // note prints what Gazelle does that the user must know about (a removed
 // target, for one), once, whatever the policy.
 func (l *cowrapLang) note(format string, args ...any) {
@@ -115,7 +135,7 @@ var exit = os.Exit
 
 func (l *cowrapLang) AfterResolvingDeps(ctx context.Context) {
 	if l.errs > 0 {
-		log.Printf("cowrap: %d error(s) under cowrap_errors=error; no BUILD file was written", l.errs)
+		log.Printf("cowrap: %d error(s); no BUILD file was written", l.errs)
 		exit(1)
 	}
 }

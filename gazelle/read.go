@@ -2,6 +2,8 @@ package gazelle
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -35,6 +37,16 @@ type sourceReader interface {
 	// rules are generated); after it queue does nothing and scan still reads.
 	close()
 }
+
+// maxFileSize bounds what is read of one file, so that no input (a link to
+// /dev/zero, a huge generated file) can exhaust memory: a larger file is
+// reported as unreadable.
+const maxFileSize = 64 << 20
+
+var (
+	errNotRegular = errors.New("not a regular file")
+	errTooLarge   = fmt.Errorf("larger than %d MiB, the most a C source may have", maxFileSize>>20)
+)
 
 // scanned is what a sourceReader found in one directory.
 type scanned struct {

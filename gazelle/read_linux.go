@@ -1,7 +1,6 @@
 package gazelle
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -51,8 +50,17 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 	defer syscall.Close(fd)
 	n := 0
 	for {
+		if n > maxFileSize {
+			// A device such as /dev/zero never ends; a regular file this
+			// large is no C source anyone writes by hand.
+			err := errTooLarge
+			if !isRegular(fd) {
+				err = errNotRegular
+			}
+			return nil, buf, &os.PathError{Op: "read", Path: filepath.Join(d.path, name), Err: err}
+		}
 		if n == len(buf) {
-			buf = append(buf, make([]byte, len(buf)+1)...)
+			buf = append(buf, make([]byte, min(len(buf)+1, maxFileSize+1-n))...)
 		}
 		k, err := syscall.Read(fd, buf[n:])
 		if err == syscall.EINTR {
@@ -70,8 +78,6 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 		n += k
 	}
 }
-
-var errNotRegular = errors.New("not a regular file")
 
 func isRegular(fd int) bool {
 	var st syscall.Stat_t

@@ -34,3 +34,30 @@ func TestReadFIFO(t *testing.T) {
 		t.Errorf("readFile(empty.h) = %q, %v; want no bytes, no error", got, err)
 	}
 }
+
+// TestReadDevice: a C file that is a link to a device that never ends
+// (/dev/zero, or a character device made here) is an error after at most
+// maxFileSize bytes, not a read that exhausts memory.
+func TestReadDevice(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.h")); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"zero.h"}
+	if err := syscall.Mknod(filepath.Join(dir, "dev.h"), syscall.S_IFCHR|0o644, 1<<8|5); err == nil { // 1,5: zero
+		names = append(names, "dev.h")
+	} else {
+		t.Logf("mknod: %v (only the link to /dev/zero is read)", err)
+	}
+	d := openDir(dir)
+	defer d.close()
+	for _, name := range names {
+		got, buf, err := d.readFile(name, nil)
+		if got != nil || err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("readFile(%s) = %d bytes, %v; want the error not a regular file", name, len(got), err)
+		}
+		if len(buf) > maxFileSize+1 {
+			t.Errorf("readFile(%s) grew its buffer to %d bytes, more than the bound %d", name, len(buf), maxFileSize)
+		}
+	}
+}

@@ -3,13 +3,10 @@
 package gazelle
 
 import (
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
 )
-
-var errNotRegular = errors.New("not a regular file")
 
 // dirHandle reads the files of one directory (see read_linux.go).
 type dirHandle struct{ path string }
@@ -29,6 +26,8 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 		return nil, buf, err
 	} else if !st.Mode().IsRegular() {
 		return nil, buf, &os.PathError{Op: "read", Path: path, Err: errNotRegular}
+	} else if st.Size() > maxFileSize {
+		return nil, buf, &os.PathError{Op: "read", Path: path, Err: errTooLarge}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -37,8 +36,11 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 	defer f.Close()
 	n := 0
 	for {
+		if n > maxFileSize { // it grew since the stat
+			return nil, buf, &os.PathError{Op: "read", Path: path, Err: errTooLarge}
+		}
 		if n == len(buf) {
-			buf = append(buf, make([]byte, len(buf)+1)...)
+			buf = append(buf, make([]byte, min(len(buf)+1, maxFileSize+1-n))...)
 		}
 		k, err := f.Read(buf[n:])
 		n += k

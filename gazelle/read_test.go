@@ -200,6 +200,49 @@ func TestUnreadableFile(t *testing.T) {
 	}
 }
 
+// TestUnlistedFiles: a marked file Gazelle cannot list (a link to a device,
+// a name the rule's #include check rejects, a name that is not UTF-8) is
+// reported whatever cowrap_errors says, and is never in srcs; the good file
+// of the package still is.
+func TestUnlistedFiles(t *testing.T) {
+	const decl = "int co_wrapper bdrv_flush%d(BlockDriverState *bs);\n"
+	for policy, wantCode := range map[string]int{"ignore": 0, "warn": 0, "error": 1} {
+		t.Run(policy, func(t *testing.T) {
+			ws := t.TempDir()
+			pkg := filepath.Join(ws, "pkg")
+			os.MkdirAll(pkg, 0o755)
+			os.WriteFile(filepath.Join(ws, "MODULE.bazel"), nil, 0o644)
+			os.WriteFile(filepath.Join(ws, "BUILD.bazel"), []byte("# gazelle:cowrap_errors "+policy+"\n"), 0o644)
+			for i, name := range []string{"a.h", "with space.h", "q\"uote.h", "caf\xe9.h"} {
+				os.WriteFile(filepath.Join(pkg, name), fmt.Appendf(nil, decl, i), 0o644)
+			}
+			os.Symlink("/dev/zero", filepath.Join(pkg, "zero.h"))
+			stderr, code := runUpdate(t, ws, false)
+			kind := "warning"
+			if policy == "error" {
+				kind = "error"
+			}
+			for _, want := range []string{
+				`pkg/with space.h: not in //pkg:pkg_cowrap: bad #include value "pkg/with space.h": contains white space`,
+				`pkg/q"uote.h: not in //pkg:pkg_cowrap: bad #include value "pkg/q\"uote.h": contains a quote or backslash`,
+				`"pkg/caf\xe9.h": not in //pkg:pkg_cowrap: its name is not UTF-8, which a BUILD file cannot hold`,
+				"pkg/zero.h: cannot read it, so it is not in //pkg:pkg_cowrap: read " + filepath.Join(pkg, "zero.h") + ": not a regular file",
+			} {
+				if !strings.Contains(stderr, "gazelle: cowrap: "+kind+": "+want) {
+					t.Errorf("stderr:\n%s\nwant it to hold:\n%s", stderr, want)
+				}
+			}
+			if code != wantCode {
+				t.Errorf("exit code %d, want %d", code, wantCode)
+			}
+			build, err := os.ReadFile(filepath.Join(pkg, "BUILD.bazel"))
+			if wantCode == 0 && (err != nil || !bytes.Contains(build, []byte(`srcs = ["a.h"]`))) {
+				t.Errorf("pkg/BUILD.bazel: %v\n%s\nwant srcs = [\"a.h\"]", err, build)
+			}
+		})
+	}
+}
+
 // BenchmarkUpdate times an in-process `gazelle update` with this language
 // over bench/synth's tree (20,000 C files, 1 % marked; BUILD files already
 // written), reading ahead and reading each directory when it is generated.

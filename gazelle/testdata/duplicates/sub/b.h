@@ -1,0 +1,2 @@
+int co_wrapper bdrv_flush(BlockDriverState *bs);
+int co_wrapper bdrv_b(BlockDriverState *bs);
