@@ -60,7 +60,12 @@ func DialectHeader(d *dialect.Dialect, inputs []Input) string {
 	return strings.Join(lines, "\n") + "\n */\n\n"
 }
 
-// inputLine is an input's path for a header line; "*/" cannot end the comment.
+// inputLine is an input's path for a header line. "*/" cannot end the
+// comment, and a newline or carriage return (each ends a line for the
+// compiler) cannot make the header higher and move the first #include; a
+// backslash is doubled, so the escapes read back unambiguously.
 func inputLine(in Input) string {
-	return strings.ReplaceAll(displayPath(in.Path), "*/", "*\\/")
+	return pathEscaper.Replace(displayPath(in.Path))
 }
+
+var pathEscaper = strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\r", `\r`, "*/", `*\/`)

@@ -94,3 +94,32 @@ func writeTemplate(t *testing.T, text string) string {
 	}
 	return p
 }
+
+// TestHeaderEscapesPaths (issue 17, class 6): an input path with a newline
+// or a carriage return (either ends a line for the compiler) is escaped, so
+// the header keeps its height and the first #include its line; "*/" cannot
+// end the comment, and a backslash is doubled so that the escapes are
+// unambiguous.
+func TestHeaderEscapesPaths(t *testing.T) {
+	inputs := []gen.Input{{Path: "a\nb.h"}, {Path: "c\rd.h"}, {Path: `e\n*/f.h`}}
+	want := []string{` *   a\nb.h` + "\n", ` *   c\rd.h` + "\n", ` *   e\\n*\/f.h` + "\n"}
+	for _, d := range dialect.All() {
+		h := gen.DialectHeader(d, inputs)
+		if n := strings.Count(h, "\n"); n != d.HeaderLines {
+			t.Errorf("%s: header of %d lines, want %d:\n%s", d.Name, n, d.HeaderLines, h)
+		}
+		for _, w := range want {
+			if !strings.Contains(h, w) {
+				t.Errorf("%s: header lacks %q:\n%s", d.Name, w, h)
+			}
+		}
+	}
+	d, _ := dialect.Lookup("qemu")
+	tt, err := gen.LoadTemplate(writeTemplate(t, "{{.Header}}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := gen.Header(tt, d, inputs); strings.Count(h, "\n") != 6+len(inputs) || !strings.Contains(h, strings.Join(want, "")) {
+		t.Errorf("template header:\n%s", h)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cowrap/rules_cowrap/bench/synth"
+	"github.com/cowrap/rules_cowrap/gen/dialect"
 )
 
 // fault is a test case of issue 17, classes 6 (outputs) and 9 (crashes,
@@ -75,9 +77,148 @@ var inputFaults = []fault{{
 	check:  noOutput("out.c"),
 }}
 
+var outputFaults = []fault{{
+	name: "a FIFO output is written, not replaced",
+	setup: func(t *testing.T, dir string) []string {
+		mkfifo(t, filepath.Join(dir, "out.c"))
+		return []string{"out.c", "ok.h"}
+	},
+	during: func(t *testing.T, dir string, _ *exec.Cmd) {
+		// Blocks until cowrap opens it for writing.
+		data, err := os.ReadFile(filepath.Join(dir, "out.c"))
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "got.c"), data, 0o644)
+		}
+		if err != nil {
+			t.Error(err)
+		}
+	},
+	check: func(t *testing.T, dir, _ string) {
+		isType(t, filepath.Join(dir, "out.c"), fs.ModeNamedPipe)
+		if got, want := read(t, filepath.Join(dir, "got.c")), reference(t, dir); got != want {
+			t.Errorf("read from the FIFO:\n%s\nwant:\n%s", got, want)
+		}
+	},
+}, {
+	name: "a character device output (null) is written, not replaced",
+	root: true,
+	setup: func(t *testing.T, dir string) []string {
+		mknod(t, filepath.Join(dir, "null"), syscall.S_IFCHR, 1, 3)
+		return []string{"null", "ok.h"}
+	},
+	check: func(t *testing.T, dir, _ string) {
+		isType(t, filepath.Join(dir, "null"), fs.ModeCharDevice|fs.ModeDevice)
+	},
+}, {
+	name: "a full character device output (full) is exit 1",
+	root: true,
+	setup: func(t *testing.T, dir string) []string {
+		mknod(t, filepath.Join(dir, "full"), syscall.S_IFCHR, 1, 7)
+		return []string{"-o", "full", "ok.h"}
+	},
+	code:   1,
+	stderr: "no space left on device",
+	check: func(t *testing.T, dir, _ string) {
+		isType(t, filepath.Join(dir, "full"), fs.ModeCharDevice|fs.ModeDevice)
+	},
+}, {
+	name: "a link to /proc/self/fd/1 (/dev/stdout) on a pipe is written",
+	setup: func(t *testing.T, dir string) []string {
+		symlink(t, "/proc/self/fd/1", filepath.Join(dir, "stdout"))
+		return []string{"-o", "stdout", "ok.h"}
+	},
+	check: func(t *testing.T, dir, stdout string) {
+		isType(t, filepath.Join(dir, "stdout"), fs.ModeSymlink)
+		if want := reference(t, dir); stdout != want {
+			t.Errorf("stdout:\n%s\nwant:\n%s", stdout, want)
+		}
+	},
+}, {
+	name: "a dangling symlink chain is written through to its end",
+	setup: func(t *testing.T, dir string) []string {
+		os.Mkdir(filepath.Join(dir, "real"), 0o755)
+		symlink(t, "b.c", filepath.Join(dir, "a.c"))
+		symlink(t, "real/gen.c", filepath.Join(dir, "b.c"))
+		return []string{"a.c", "ok.h"}
+	},
+	check: func(t *testing.T, dir, _ string) {
+		isType(t, filepath.Join(dir, "a.c"), fs.ModeSymlink)
+		isType(t, filepath.Join(dir, "b.c"), fs.ModeSymlink)
+		if got, want := read(t, filepath.Join(dir, "real", "gen.c")), reference(t, dir); got != want {
+			t.Errorf("real/gen.c:\n%s\nwant:\n%s", got, want)
+		}
+	},
+}, {
+	name: "a block device output is refused",
+	root: true,
+	setup: func(t *testing.T, dir string) []string {
+		mknod(t, filepath.Join(dir, "blk"), syscall.S_IFBLK, 7, 0)
+		return []string{"blk", "ok.h"}
+	},
+	code:   2,
+	stderr: "cowrap: the output blk is a block device, not a regular file, a FIFO or a character device\n",
+	check: func(t *testing.T, dir, _ string) {
+		isType(t, filepath.Join(dir, "blk"), fs.ModeDevice)
+	},
+}, {
+	name: "a directory output is refused",
+	setup: func(t *testing.T, dir string) []string {
+		os.Mkdir(filepath.Join(dir, "out.c"), 0o755)
+		return []string{"out.c", "ok.h"}
+	},
+	code:   2,
+	stderr: "cowrap: the output out.c is a directory\n",
+}, {
+	name: "the template is not the output",
+	setup: func(t *testing.T, dir string) []string {
+		write(t, filepath.Join(dir, "t.tmpl"), "{{.Header}}")
+		return []string{"-template", "t.tmpl", "-o", "t.tmpl", "ok.h"}
+	},
+	code:   2,
+	stderr: "cowrap: the output t.tmpl is the template; it would be overwritten\n",
+	check:  unchanged("t.tmpl", "{{.Header}}"),
+}, {
+	name: "the template is not the output through a symlink",
+	setup: func(t *testing.T, dir string) []string {
+		write(t, filepath.Join(dir, "t.tmpl"), "{{.Header}}")
+		symlink(t, "t.tmpl", filepath.Join(dir, "link.c"))
+		return []string{"-template", "t.tmpl", "-o", "link.c", "ok.h"}
+	},
+	code:   2,
+	stderr: "cowrap: the output link.c is the template; it would be overwritten\n",
+	check:  unchanged("t.tmpl", "{{.Header}}"),
+}, {
+	name: "the template is not the output through a hard link",
+	setup: func(t *testing.T, dir string) []string {
+		write(t, filepath.Join(dir, "t.tmpl"), "{{.Header}}")
+		if err := os.Link(filepath.Join(dir, "t.tmpl"), filepath.Join(dir, "hard.c")); err != nil {
+			t.Fatal(err)
+		}
+		return []string{"-template", "t.tmpl", "-o", "hard.c", "ok.h"}
+	},
+	code:   2,
+	stderr: "cowrap: the output hard.c is the template; it would be overwritten\n",
+	check:  unchanged("t.tmpl", "{{.Header}}"),
+}, {
+	name: "input paths with a newline or CR keep the header's height",
+	setup: func(t *testing.T, dir string) []string {
+		write(t, filepath.Join(dir, "a\nb.h"), good)
+		write(t, filepath.Join(dir, "c\rd.h"), other)
+		return []string{"out.c", "a\nb.h", "c\rd.h"}
+	},
+	check: func(t *testing.T, dir, _ string) {
+		d, _ := dialect.Lookup(dialect.Default)
+		out := read(t, filepath.Join(dir, "out.c"))
+		if i := strings.Index(out, "\n#include "); i < 0 || strings.Count(out[:i+1], "\n")+1 != d.HeaderLines+1 {
+			t.Errorf("the first #include is not on line %d:\n%s", d.HeaderLines+1, out)
+		}
+	},
+}}
+
 func TestFaults(t *testing.T) {
 	var all []fault
 	all = append(all, inputFaults...)
+	all = append(all, outputFaults...)
 	for _, tc := range all {
 		t.Run(strings.ReplaceAll(tc.name, " ", "_"), func(t *testing.T) {
 			if tc.root && os.Geteuid() != 0 {
@@ -118,15 +259,20 @@ func runFor(t *testing.T, cmd *exec.Cmd, limit time.Duration, during func()) (co
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
+	done, acted := make(chan error, 1), make(chan struct{})
 	go func() { done <- cmd.Wait() }()
-	during()
+	go func() { during(); close(acted) }()
 	select {
 	case <-done:
 	case <-time.After(limit):
 		cmd.Process.Kill()
 		<-done
 		t.Fatalf("cowrap hangs: killed after %v; stderr:\n%s", limit, cmd.Stderr)
+	}
+	select {
+	case <-acted:
+	case <-time.After(5 * time.Second):
+		t.Errorf("cowrap exited, but what the test does meanwhile still waits on it (a FIFO not opened?); stderr:\n%s", cmd.Stderr)
 	}
 	return cmd.ProcessState.ExitCode(), cmd.Stdout.(interface{ String() string }).String(), cmd.Stderr.(interface{ String() string }).String()
 }
@@ -186,6 +332,39 @@ func writeSynth(t *testing.T, path string, n int) {
 		t.Fatal(err)
 	}
 	write(t, path, string(files[0].Data))
+}
+
+// reference is what cowrap writes for ok.h (to a regular file).
+func reference(t *testing.T, dir string) string {
+	t.Helper()
+	if code, _, stderr := cli(t, dir, "ref.c", "ok.h"); code != 0 {
+		t.Fatal(stderr)
+	}
+	return read(t, filepath.Join(dir, "ref.c"))
+}
+
+func symlink(t *testing.T, target, path string) {
+	t.Helper()
+	if err := os.Symlink(target, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// isType checks that path (not followed) is still of this type.
+func isType(t *testing.T, path string, typ fs.FileMode) {
+	t.Helper()
+	if fi, err := os.Lstat(path); err != nil || fi.Mode().Type() != typ {
+		t.Errorf("%s: %v (%v), want type %v", path, fi.Mode(), err, typ)
+	}
+}
+
+// unchanged checks that the run left the file name as it was, text.
+func unchanged(name, text string) func(t *testing.T, dir, _ string) {
+	return func(t *testing.T, dir, _ string) {
+		if got := read(t, filepath.Join(dir, name)); got != text {
+			t.Errorf("%s was overwritten: %q", name, got)
+		}
+	}
 }
 
 // noOutput checks that the run left no file at name.

@@ -15,9 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cowrap/rules_cowrap/gen"
@@ -88,9 +86,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		// -o: e.g. rules/private/dialects.bzl, replaced only as a whole.
 		var buf bytes.Buffer
 		list(&buf)
-		if err := writeAtomic(*out, func(w io.Writer) error { _, err := buf.WriteTo(w); return err }); err != nil {
+		o, err := resolveOutput(*out)
+		if err == nil {
+			err = o.write(func(w io.Writer) error { _, err := buf.WriteTo(w); return err })
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "cowrap: %v\n", err)
-			return exitInput
+			return exitFor(err)
 		}
 		return exitOK
 	}
@@ -118,9 +120,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Includes = appendNew(opts.Includes, after.listFlag)
 	}
-	for _, p := range paths {
-		if same(p, *out) {
-			fmt.Fprintf(stderr, "cowrap: the output %s is also an input; it would be overwritten\n", *out)
+	o, err := resolveOutput(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "cowrap: %v\n", err)
+		return exitFor(err)
+	}
+	if !o.through { // a file that would be replaced
+		for _, p := range paths {
+			if same(p, o.path) {
+				fmt.Fprintf(stderr, "cowrap: the output %s is also an input; it would be overwritten\n", *out)
+				return exitUsage
+			}
+		}
+		if *tmplPath != "" && same(*tmplPath, o.path) {
+			fmt.Fprintf(stderr, "cowrap: the output %s is the template; it would be overwritten\n", *out)
 			return exitUsage
 		}
 	}
@@ -172,7 +185,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// The output is written while later inputs are still being checked;
 	// it replaces the old one only if the check passes.
 	var plan *gen.Plan
-	err = writeAtomic(*out, func(f io.Writer) error {
+	err = o.write(func(f io.Writer) error {
 		var err error
 		plan, err = gen.Write(opts, inputs, f)
 		if plan.Failed() {
@@ -183,7 +196,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return unchanged()
 	})
-	if plan == nil { // no temporary file: still report the inputs' findings
+	if plan == nil { // the output could not be opened: still report the inputs' findings
 		plan = gen.Check(opts, inputs)
 	}
 	for _, diag := range plan.Diags {
@@ -222,78 +235,13 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// errFailed stops writeAtomic when the inputs have errors.
+// exitFor is the exit status for an error about the output.
+func exitFor(err error) int {
+	if errors.As(err, new(usageError)) {
+		return exitUsage
+	}
+	return exitInput
+}
+
+// errFailed stops writing the output when the inputs have errors.
 var errFailed = errors.New("the inputs have errors")
-
-// same reports whether paths a and b name the same file (or would).
-func same(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(fa, fb)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
-}
-
-// tempMark is in the name of every temporary file cowrap writes, with the
-// writer's process id, so stale ones can be told apart and removed.
-const tempMark = ".cowrap-tmp-"
-
-// writeAtomic writes through a temporary file in the same directory, so a
-// reader never sees a half-written output and a failure leaves the old one.
-// An output that is a symlink is written through, as QEMU's script does. A
-// run killed before the rename leaves its temporary file; the next run in
-// that directory removes it (see removeStale).
-func writeAtomic(path string, write func(io.Writer) error) error {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	removeStale(dir, base)
-	f, err := os.CreateTemp(dir, "."+base+tempMark+strconv.Itoa(os.Getpid())+"-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	err = write(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
-}
-
-// removeStale removes temporary files for base left in dir by cowrap runs
-// that no longer exist (killed with SIGKILL, say). Files of a live process
-// are left alone; where liveness cannot be told (not Unix), nothing is
-// removed.
-func removeStale(dir, base string) {
-	prefix := "." + base + tempMark
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range ents {
-		rest, ok := strings.CutPrefix(e.Name(), prefix)
-		if !ok {
-			continue
-		}
-		pidText, _, _ := strings.Cut(rest, "-")
-		if pid, err := strconv.Atoi(pidText); err == nil && pid != os.Getpid() && processGone(pid) {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}
