@@ -11,12 +11,12 @@ import (
 
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
-	"github.com/cowrap/rules_cowrap/gen/internal/cgrammar"
 	"github.com/cowrap/rules_cowrap/gen/model"
+	"github.com/cowrap/rules_cowrap/internal/cgrammar"
 )
 
 // TestAcceptedOutputCompiles is the property of issue 7 that needs no
-// oracle: for random headers from gen/internal/cgrammar, every output strict
+// oracle: for random headers from internal/cgrammar, every output strict
 // mode writes compiles with gcc -fsyntax-only -Wall -Werror against the
 // runtime headers and the input, and every rejection points into the input.
 // It runs for COWRAP_PROPERTY_SECONDS (default 3) from seed

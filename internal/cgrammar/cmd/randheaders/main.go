@@ -1,4 +1,4 @@
-// Command randheaders writes random headers from gen/internal/cgrammar for
+// Command randheaders writes random headers from internal/cgrammar for
 // the differential test against QEMU's scripts (scripts/differential-qemu.sh).
 //
 //	randheaders -dialect qemu-8.2 -n 20 -seed 1 -o DIR
@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/cowrap/rules_cowrap/gen/dialect"
-	"github.com/cowrap/rules_cowrap/gen/internal/cgrammar"
+	"github.com/cowrap/rules_cowrap/internal/cgrammar"
 )
 
 func main() {

@@ -1,0 +1,233 @@
+package gazelle
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/cowrap/rules_cowrap/gen"
+	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/internal/cgrammar"
+)
+
+// agreeCase is a tree to run Gazelle and the generator over: packages by
+// directory, each its C files by name.
+type agreeCase struct {
+	dialect  string
+	template bool   // a cowrap_template (the general grammar)
+	marks    string // cowrap_marks, with template
+	pkgs     map[string]map[string]string
+}
+
+// TestAgreement runs Gazelle and the generator's CLI path (gen.Check with
+// the options the rule passes for the target Gazelle writes) over the same
+// trees: the generator's golden inputs, headers of the randomized grammar
+// (internal/cgrammar) and adversarial tables. File by file they must
+// agree: Gazelle reports exactly the generator's findings on the target's
+// files, in the same order; it lists every file the generator takes a
+// wrapper from, and no file the generator finds nothing in.
+func TestAgreement(t *testing.T) {
+	cases := map[string]agreeCase{}
+	// The generator's goldens, one package per case.
+	dirs, _ := filepath.Glob("../gen/testdata/golden/*/dialect")
+	if len(dirs) == 0 {
+		t.Fatal("no golden cases in ../gen/testdata/golden")
+	}
+	for _, df := range dirs {
+		dir := filepath.Dir(df)
+		name, _ := os.ReadFile(df)
+		files := map[string]string{}
+		inputs, _ := filepath.Glob(filepath.Join(dir, "*.h"))
+		for _, p := range inputs {
+			b, _ := os.ReadFile(p)
+			files[filepath.Base(p)] = string(b)
+		}
+		cases["golden_"+filepath.Base(dir)] = agreeCase{dialect: strings.TrimSpace(string(name)), pkgs: map[string]map[string]string{"pkg": files}}
+	}
+	// The randomized grammar: three headers a package, so that names
+	// repeat across files now and then.
+	for i, dn := range []string{"qemu-6.2", "qemu-8.0", "qemu-8.2", "qemu-10.2"} {
+		d, _ := dialect.Lookup(dn)
+		for _, tmpl := range []bool{false, true} {
+			r := rand.New(rand.NewSource(int64(i)*7919 + 1))
+			c := agreeCase{dialect: dn, template: tmpl, pkgs: map[string]map[string]string{}}
+			for p := range 40 {
+				files := map[string]string{}
+				for f := range 3 {
+					files[fmt.Sprintf("h%d.h", f)] = string(cgrammar.Header(r, d))
+				}
+				c.pkgs[fmt.Sprintf("p%02d", p)] = files
+			}
+			cases[fmt.Sprintf("random_%s_template_%v", dn, tmpl)] = c
+		}
+	}
+	for name, c := range adversarial {
+		cases["table_"+name] = c
+	}
+	names := slices.Sorted(func(yield func(string) bool) {
+		for n := range cases {
+			if !yield(n) {
+				return
+			}
+		}
+	})
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) { agree(t, cases[name]) })
+	}
+}
+
+const good = "int co_wrapper bdrv_flush(BlockDriverState *bs);\n"
+
+// adversarial are the shapes where two checks drifted apart before.
+var adversarial = map[string]agreeCase{
+	"comment_mark": {dialect: "qemu-10.2", pkgs: map[string]map[string]string{"pkg": {
+		"a.h": good + "/*\nint co_wrapper bdrv_pwrite(BdrvChild *child);\n */\n",
+		"b.h": "/*\nint co_wrapper bdrv_pread(BdrvChild *child);\n */\n", // no declaration at all
+	}}},
+	"duplicate_across_files": {dialect: "qemu-10.2", pkgs: map[string]map[string]string{"pkg": {
+		"a.h": good, "b.h": good + "int co_wrapper bdrv_drain(BlockDriverState *bs);\n",
+		"block.h": "int co_wrapper bdrv_x(BlockDriverState *bs);\n", "block-io.h": "int co_wrapper bdrv_x(BlockDriverState *bs);\n",
+	}}},
+	"rejected_next_to_good": {dialect: "qemu-10.2", pkgs: map[string]map[string]string{"pkg": {
+		"io.h":           "int GRAPH_RDLOCK co_wrapper bdrv_trim(BdrvChild *child);\n" + "int co_wrapper bdrv_pwrite(BdrvChild *child);\n",
+		"all_bad.h":      "int co_wrapper bdrv_bad(BlockDriverState *bs) ;\n",
+		"unterminated.h": "/* oops\n" + good,
+		"after.h":        "int co_wrapper bdrv_last(BlockDriverState *bs);\n/* oops",
+	}}},
+	"clashes": {dialect: "qemu-10.2", pkgs: map[string]map[string]string{"pkg": {
+		"a.h": "int co_wrapper bdrv_open_child(BlockDriverState *bs);\n",
+		"b.h": "int no_co_wrapper bdrv_co_open_child(BlockDriverState *bs);\n",
+		"c.h": "int co_wrapper bdrv_a_b(BlockDriverState *bs);\nint co_wrapper bdrv_a_b_entry(BlockDriverState *bs);\n",
+	}}},
+	"old_dialect": {dialect: "qemu-6.2", pkgs: map[string]map[string]string{"pkg": {
+		"old.h": "int generated_co_wrapper bdrv_pread(BdrvChild *child, int64_t offset, unsigned int bytes, void *buf, BdrvRequestFlags flags);\n",
+		"new.h": good,
+	}}},
+	"not_utf8": {dialect: "qemu-10.2", pkgs: map[string]map[string]string{"pkg": {
+		"a.h": good, "latin1.h": "int co_wrapper bdrv_x(BlockDriverState *bs); /* caf\xe9 */\n",
+	}}},
+	"custom_marks": {dialect: "qemu-10.2", template: true, marks: "my_co=co,my_bh=no_co", pkgs: map[string]map[string]string{"pkg": {
+		"a.h":    "void *my_co rt_alloc(size_t n);\nint my_bh rt_co_poll(int fd);\n",
+		"b.h":    "int my_co rt_bad(int);\n/* int co_wrapper bdrv_flush(BlockDriverState *bs); */\n",
+		"c.h":    "void *my_co rt_alloc(size_t n);\n",
+		"qemu.h": good,
+	}}},
+	"template_dialect_marks": {dialect: "qemu-10.2", template: true, pkgs: map[string]map[string]string{"pkg": {
+		"a.h": "BlockDriverState *co_wrapper bdrv_find(const char *name);\n" + good,
+		"b.h": "/*\n" + good + "*/\n",
+	}}},
+}
+
+// finding is a generator finding as Gazelle prints it (path:line:col: ...).
+var finding = regexp.MustCompile(`^gazelle: cowrap: (?:warning|error): ([^ ]+:\d+:\d+: .*)$`)
+
+func agree(t *testing.T, c agreeCase) {
+	ws := t.TempDir()
+	root := "# gazelle:cowrap_dialect " + c.dialect + "\n"
+	var tmpl *gen.Template
+	if c.template {
+		os.MkdirAll(filepath.Join(ws, "tools"), 0o755)
+		tp := filepath.Join(ws, "tools", "rt.tmpl")
+		os.WriteFile(tp, []byte("{{range .Wrappers}}{{.Name}}\n{{end}}"), 0o644)
+		os.WriteFile(filepath.Join(ws, "tools", "BUILD.bazel"), []byte("# gazelle:cowrap disabled\nexports_files([\"rt.tmpl\"])\n"), 0o644)
+		root += "# gazelle:cowrap_template //tools:rt.tmpl\n"
+		var err error
+		if tmpl, err = gen.LoadTemplate(tp); err != nil {
+			t.Fatal(err)
+		}
+		if c.marks != "" {
+			root += "# gazelle:cowrap_marks " + c.marks + "\n"
+			if err := tmpl.SetMarks(c.marks); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	os.WriteFile(filepath.Join(ws, "MODULE.bazel"), nil, 0o644)
+	os.WriteFile(filepath.Join(ws, "BUILD.bazel"), []byte(root), 0o644)
+	for pkg, files := range c.pkgs {
+		os.MkdirAll(filepath.Join(ws, pkg), 0o755)
+		for name, src := range files {
+			os.WriteFile(filepath.Join(ws, pkg, name), []byte(src), 0o644)
+		}
+	}
+	stderr, code := runUpdate(t, ws, false)
+	if code != 0 {
+		t.Fatalf("gazelle exit code %d:\n%s", code, stderr)
+	}
+	// Gazelle's findings, by package, in the order printed.
+	reported := map[string][]string{}
+	for _, line := range strings.Split(stderr, "\n") {
+		if m := finding.FindStringSubmatch(line); m != nil && !strings.Contains(line, ": not in //") && !strings.Contains(line, "so it is not in") {
+			pkg := path.Dir(m[1][:strings.IndexByte(m[1], ':')])
+			reported[pkg] = append(reported[pkg], m[1])
+		}
+	}
+	d, err := dialect.Lookup(c.dialect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range slices.Sorted(mapKeys(c.pkgs)) {
+		var srcs []string
+		if f, err := rule.LoadFile(filepath.Join(ws, pkg, "BUILD.bazel"), pkg); err == nil {
+			for _, r := range f.Rules {
+				if r.Kind() == cowrapLibrary {
+					srcs = r.AttrStrings("srcs")
+				}
+			}
+		}
+		// What the rule runs: the dialect, its includes plus each header
+		// of srcs (-include-after), the template and marks.
+		opts := gen.Options{Dialect: d, Includes: d.Includes(), Template: tmpl}
+		var inputs []gen.Input
+		for _, s := range srcs {
+			p := path.Join(pkg, s)
+			inputs = append(inputs, gen.Input{Path: p, Data: []byte(c.pkgs[pkg][s])})
+			opts.Includes = append(opts.Includes, p)
+		}
+		var want []string
+		if len(inputs) > 0 {
+			for _, dg := range gen.Check(opts, inputs).Diags {
+				want = append(want, dg.Err.Error())
+			}
+		}
+		if got := reported[pkg]; !slices.Equal(got, want) {
+			t.Errorf("%s: Gazelle reported\n\t%s\nthe generator finds in srcs %q\n\t%s", pkg, strings.Join(got, "\n\t"), srcs, strings.Join(want, "\n\t"))
+		}
+		// File by file: a file the generator takes a wrapper from, or
+		// finds a marked declaration in, is listed; no other file is.
+		for _, name := range slices.Sorted(mapKeys(c.pkgs[pkg])) {
+			p := path.Join(pkg, name)
+			alone := gen.Check(opts, []gen.Input{{Path: p, Data: []byte(c.pkgs[pkg][name])}})
+			listed := slices.Contains(srcs, name)
+			if alone.Wrappers > 0 && !listed {
+				t.Errorf("%s: the generator writes %d wrapper(s) from it, Gazelle does not list it", p, alone.Wrappers)
+			}
+			if listed && alone.Wrappers == 0 && len(alone.Diags) == 0 {
+				t.Errorf("%s: listed, but the generator finds nothing in it", p)
+			}
+		}
+	}
+}
+
+func mapKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
