@@ -171,6 +171,9 @@ func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
 	cc := &cowrapConfig{}
 	*cc = *getConfig(c)
 	c.Exts[cowrapName] = cc
+	if l.skipView(c, rel, cc) {
+		return
+	}
 	if f != nil {
 		for _, err := range cc.directives(c, rel, f) {
 			l.report(policyError, "%v", err)

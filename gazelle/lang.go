@@ -45,6 +45,7 @@ type cowrapLang struct {
 
 	reader sourceReader // finds the C files with marks; see read.go
 	owners owners       // files of the user's cowrap_library targets; see owned.go
+	views  views        // directories reached again through followed links; see follow.go
 
 	// collected holds, per cowrap_collect directory, the files its
 	// subdirectories found (they are generated first); exports holds, per

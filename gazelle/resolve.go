@@ -29,7 +29,7 @@ const headerLang = "c"
 // computes them, and under the functions its .c srcs define (symbolLang,
 // see linkdeps.go). cowrap_library rules are not indexed.
 func (l *cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []resolve.ImportSpec {
-	if r.Kind() != ccLibrary {
+	if _, view := l.views.viewOf(c, f.Pkg); r.Kind() != ccLibrary || view {
 		return nil
 	}
 	dir := filepath.Dir(f.Path)
