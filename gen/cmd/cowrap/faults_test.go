@@ -1,3 +1,8 @@
+// The fault tests make FIFOs and device nodes, mount a tmpfs and read
+// /proc/self/fd: Linux.
+
+//go:build linux
+
 package main
 
 import (
@@ -6,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -23,6 +29,7 @@ type fault struct {
 	name   string
 	root   bool // needs root: mknod, mount
 	setup  func(t *testing.T, dir string) (args []string)
+	wrap   []string // a command that runs cowrap: its argv up to cowrap's
 	during func(t *testing.T, dir string, cmd *exec.Cmd)
 	code   int    // the exit status
 	stderr string // in the messages
@@ -53,6 +60,8 @@ var inputFaults = []fault{{
 		mknod(t, filepath.Join(dir, "zero"), syscall.S_IFCHR, 1, 5)
 		return []string{"out.c", "zero"}
 	},
+	// A broken bound would read the device until memory runs out.
+	wrap: []string{"/bin/sh", "-c", `ulimit -v 4194304 && exec "$0" "$@"`},
 	code:   1,
 	stderr: "zero: cannot read input: not a regular file and longer than 64 MiB\n",
 	check:  noOutput("out.c"),
@@ -215,10 +224,121 @@ var outputFaults = []fault{{
 	},
 }}
 
+var tempFaults = []fault{
+	signalFault(syscall.SIGTERM),
+	signalFault(syscall.SIGINT),
+	{
+		// A run in another pid namespace holds its file locked, and its pid
+		// means nothing here; a file nobody holds is dead, whatever pid its
+		// name has.
+		name: "a stale temporary file is removed only when no run holds its lock",
+		setup: func(t *testing.T, dir string) []string {
+			live := filepath.Join(dir, ".out.c"+tempMark+"999999999-1")
+			write(t, live, "being written")
+			f, err := os.Open(live)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { f.Close() })
+			if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+				t.Skip("no flock here:", err)
+			}
+			write(t, filepath.Join(dir, ".out.c"+tempMark+strconv.Itoa(os.Getpid())+"-2"), "half")
+			return []string{"out.c", "ok.h"}
+		},
+		stderr: "cowrap: removed .out.c" + tempMark + strconv.Itoa(os.Getpid()) + "-2, left by a run that ended without removing it\n",
+		check: func(t *testing.T, dir, _ string) {
+			live := filepath.Join(dir, ".out.c"+tempMark+"999999999-1")
+			if _, err := os.Stat(live); err != nil {
+				t.Error("the live run's temporary file was removed")
+			}
+			os.Remove(live)
+			if _, err := os.Stat(filepath.Join(dir, ".out.c"+tempMark+strconv.Itoa(os.Getpid())+"-2")); err == nil {
+				t.Error("the dead run's temporary file was kept")
+			}
+		},
+	}, {
+		name: "the data is synced before the rename, the directory after",
+		setup: func(t *testing.T, dir string) []string {
+			if err := exec.Command("strace", "-o", "/dev/null", "true").Run(); err != nil {
+				t.Skip("strace(1) cannot trace here:", err)
+			}
+			return []string{"out.c", "ok.h"}
+		},
+		wrap: []string{"strace", "-f", "-y", "-qq", "-o", "trace", "-e", "trace=fsync,fdatasync,rename,renameat,renameat2"},
+		check: func(t *testing.T, dir, _ string) {
+			trace := read(t, filepath.Join(dir, "trace"))
+			real, _ := filepath.EvalSymlinks(dir) // strace shows the real path
+			synced, renamed, dirSynced := -1, -1, -1
+			for i, l := range strings.Split(trace, "\n") {
+				switch {
+				case strings.Contains(l, "sync(") && strings.Contains(l, tempMark) && strings.HasSuffix(l, "= 0"):
+					synced = i
+				case strings.Contains(l, "rename") && strings.Contains(l, tempMark) && strings.HasSuffix(l, "= 0"):
+					renamed = i
+				case strings.Contains(l, "sync(") && strings.Contains(l, real+">") && strings.HasSuffix(l, "= 0"):
+					dirSynced = i
+				}
+			}
+			if synced < 0 || renamed < synced || dirSynced < renamed {
+				t.Errorf("want the temporary file synced, renamed, then the directory synced:\n%s", trace)
+			}
+		},
+	}, {
+		name: "a full disk is exit 1 and leaves the old output",
+		root: true,
+		setup: func(t *testing.T, dir string) []string {
+			full := filepath.Join(dir, "full")
+			os.Mkdir(full, 0o755)
+			if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", full).CombinedOutput(); err != nil {
+				t.Skipf("cannot mount a tmpfs here: %v: %s", err, out)
+			}
+			t.Cleanup(func() {
+				if out, err := exec.Command("umount", full).CombinedOutput(); err != nil {
+					t.Errorf("umount %s: %v: %s", full, err, out)
+				}
+			})
+			write(t, filepath.Join(full, "out.c"), "old")
+			writeSynth(t, filepath.Join(dir, "big.h"), 2000)
+			return []string{"-o", "full/out.c", "big.h"}
+		},
+		code:   1,
+		stderr: "no space left on device; full/out.c not written\n",
+		check:  unchanged("full/out.c", "old"),
+	},
+}
+
+// signalFault is a run on a large input that gets sig while it writes
+// its temporary file: it ends by sig, and removes the file.
+func signalFault(sig syscall.Signal) fault {
+	return fault{
+		name: "the temporary file is removed on " + sig.String(),
+		setup: func(t *testing.T, dir string) []string {
+			writeSynth(t, filepath.Join(dir, "big.h"), 20000)
+			return []string{"out.c", "big.h"}
+		},
+		during: func(t *testing.T, dir string, cmd *exec.Cmd) {
+			for start := time.Now(); time.Since(start) < 30*time.Second; time.Sleep(100 * time.Microsecond) {
+				if m, _ := filepath.Glob(filepath.Join(dir, ".out.c"+tempMark+"*")); len(m) > 0 {
+					cmd.Process.Signal(sig)
+					return
+				}
+				if _, err := os.Stat(filepath.Join(dir, "out.c")); err == nil {
+					break
+				}
+			}
+			t.Error("no temporary file seen while cowrap ran")
+		},
+		code:  -1, // killed by the signal
+		check: noOutput("out.c"),
+	}
+}
+
 func TestFaults(t *testing.T) {
 	var all []fault
 	all = append(all, inputFaults...)
 	all = append(all, outputFaults...)
+	all = append(all, tempFaults...)
 	for _, tc := range all {
 		t.Run(strings.ReplaceAll(tc.name, " ", "_"), func(t *testing.T) {
 			if tc.root && os.Geteuid() != 0 {
@@ -227,9 +347,10 @@ func TestFaults(t *testing.T) {
 			dir := t.TempDir()
 			write(t, filepath.Join(dir, "ok.h"), good)
 			cmd := command(t, dir, tc.setup(t, dir)...)
-			if tc.root {
-				// A broken bound would read the device until memory runs out.
-				cmd = limitMemory(cmd)
+			if tc.wrap != nil {
+				w := exec.Command(tc.wrap[0], append(tc.wrap[1:], cmd.Args...)...)
+				w.Env, w.Dir, w.Stdout, w.Stderr = cmd.Env, cmd.Dir, cmd.Stdout, cmd.Stderr
+				cmd = w
 			}
 			code, stdout, stderr := runFor(t, cmd, 30*time.Second, func() {
 				if tc.during != nil {
@@ -277,12 +398,6 @@ func runFor(t *testing.T, cmd *exec.Cmd, limit time.Duration, during func()) (co
 	return cmd.ProcessState.ExitCode(), cmd.Stdout.(interface{ String() string }).String(), cmd.Stderr.(interface{ String() string }).String()
 }
 
-// limitMemory runs cmd with at most 4 GiB of address space.
-func limitMemory(cmd *exec.Cmd) *exec.Cmd {
-	lim := exec.Command("/bin/sh", append([]string{"-c", `ulimit -v 4194304 && exec "$0" "$@"`, cmd.Path}, cmd.Args[1:]...)...)
-	lim.Env, lim.Dir, lim.Stdout, lim.Stderr = cmd.Env, cmd.Dir, cmd.Stdout, cmd.Stderr
-	return lim
-}
 
 func mkfifo(t *testing.T, path string) {
 	t.Helper()

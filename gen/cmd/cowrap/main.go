@@ -88,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		list(&buf)
 		o, err := resolveOutput(*out)
 		if err == nil {
-			err = o.write(func(w io.Writer) error { _, err := buf.WriteTo(w); return err })
+			err = o.write(func(w io.Writer) error { _, err := buf.WriteTo(w); return err }, stderr)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "cowrap: %v\n", err)
@@ -195,7 +195,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return err
 		}
 		return unchanged()
-	})
+	}, stderr)
 	if plan == nil { // the output could not be opened: still report the inputs' findings
 		plan = gen.Check(opts, inputs)
 	}

@@ -86,12 +86,12 @@ func danglingTarget(path string) (string, error) {
 }
 
 // write writes the output with write, or leaves it as it was if write
-// fails.
-func (o output) write(write func(io.Writer) error) error {
+// fails; log gets notes (stale temporary files removed).
+func (o output) write(write func(io.Writer) error, log io.Writer) error {
 	if o.through {
 		return writeThrough(o.path, write)
 	}
-	return writeAtomic(o.path, write)
+	return writeAtomic(o.path, write, log)
 }
 
 // writeThrough writes a FIFO or a device. The output is made in memory
