@@ -13,7 +13,7 @@ import (
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden expected.c files")
+var update = flag.Bool("update", false, "rewrite the golden expected.c files (tools/update does)")
 
 // goldenInputs returns a case's inputs: the lines of its inputs file, or
 // every .h file in name order.
@@ -64,10 +64,10 @@ func TestGolden(t *testing.T) {
 			}
 			exp, err := os.ReadFile(want)
 			if err != nil {
-				t.Fatalf("%v (run go test ./gen -update to create it)", err)
+				t.Fatalf("%v (tools/update creates it)", err)
 			}
 			if !bytes.Equal(out, exp) {
-				t.Errorf("output differs from %s (go test ./gen -update rewrites it; review the diff)", want)
+				t.Errorf("output differs from %s (tools/update rewrites it; review the diff)", want)
 			}
 		})
 	}
@@ -87,7 +87,7 @@ func TestGoldenCoversEveryFamily(t *testing.T) {
 	}
 	for _, d := range dialect.All() {
 		if !covered[d.ID] {
-			t.Errorf("%s: family %s has no golden case; add testdata/golden/%s (a dialect file, headers, expected.c: go test ./gen -update, then scripts/verify-fixtures.sh)",
+			t.Errorf("%s: family %s has no golden case; add testdata/golden/%s (a dialect file, headers, expected.c: tools/update, then scripts/verify-fixtures.sh)",
 				d.Name, d.ID, strings.ToLower(d.ID))
 			covered[d.ID] = true // once per family
 		}

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/ok/expected.md")
+var update = flag.Bool("update", false, "rewrite testdata/ok/expected.md (tools/update does)")
 
 // TestGolden documents testdata/ok (a rule, a macro, a provider, a constant,
 // re-exports through load, a module extension) and compares the whole output.
@@ -29,7 +29,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(stdout.Bytes(), want) {
-		t.Errorf("output differs from testdata/ok/expected.md (go test ./tools/docgen -update rewrites it):\n%s", stdout.String())
+		t.Errorf("output differs from testdata/ok/expected.md (tools/update rewrites it):\n%s", stdout.String())
 	}
 }
 

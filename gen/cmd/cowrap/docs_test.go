@@ -10,7 +10,7 @@ import (
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 )
 
-var updateDocs = flag.Bool("update-docs", false, "rewrite the generated blocks of the docs")
+var update = flag.Bool("update", false, "rewrite the generated blocks of the docs (tools/update does)")
 
 // generatedDocs are the files with blocks that cowrap writes (the release
 // table's views), relative to this package.
@@ -58,8 +58,7 @@ func splice(t *testing.T, name string, doc []byte) ([]byte, int) {
 
 // TestGeneratedDocs keeps the release tables of the docs equal to what
 // cowrap prints from gen/dialect: a hand edit, or a release added to the
-// table but not to the docs, fails here. go test ./gen/cmd/cowrap -update-docs
-// rewrites them.
+// table but not to the docs, fails here. tools/update rewrites them.
 func TestGeneratedDocs(t *testing.T) {
 	for _, name := range generatedDocs {
 		doc, err := os.ReadFile(name)
@@ -73,14 +72,14 @@ func TestGeneratedDocs(t *testing.T) {
 		if bytes.Equal(doc, want) {
 			continue
 		}
-		if *updateDocs {
+		if *update {
 			if err := os.WriteFile(name, want, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			continue
 		}
 		t.Errorf("%s: a generated block differs from cowrap's output (a hand edit, or a stale table); "+
-			"run: go test ./gen/cmd/cowrap -run TestGeneratedDocs -update-docs", name)
+			"run tools/update", name)
 	}
 }
 
