@@ -12,6 +12,8 @@ fail() { printf '[remote_cache_test] FAIL: %s\n' "$*" >&2; exit 1; }
 
 # shellcheck source=tests/lib/nginx.sh
 . "$repo/tests/lib/nginx.sh"
+# shellcheck source=tests/lib/checkout.sh
+. "$repo/tests/lib/checkout.sh"
 tmp=$(mktemp -d /tmp/cowrap-cache-test.XXXXXX)
 A=$tmp/checkout-a B=$tmp/checkout-b NG=$tmp/nginx
 cleanup() {
@@ -33,12 +35,7 @@ say "nginx WebDAV cache at $cache"
 
 # ---- two checkouts of the same sources (tracked + untracked, not ignored) at different paths
 for w in "$A" "$B"; do
-  mkdir -p "$w"
-  if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1; then
-    (cd "$repo" && git ls-files -z -co --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$w"
-  else
-    (cd "$repo" && tar --exclude='./bazel-*' -cf - .) | tar -xf - -C "$w"
-  fi
+  checkout_copy "$w"
 done
 targets=${CACHE_TARGETS:-//tests/bazel/testdata/...}
 [ -n "${CACHE_TARGETS:-}" ] || [ ! -f "$repo/examples/BUILD.bazel" ] || targets="$targets //examples/..."

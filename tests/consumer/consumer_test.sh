@@ -30,23 +30,13 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-# Tracked and untracked (not ignored) files, as the working tree has them.
-mkdir "$top/rules_cowrap"
-(cd "$repo" && git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-  [ -e "$f" ] && printf '%s\0' "$f"; done | xargs -0 cp --parents -t "$top/rules_cowrap")
+# shellcheck source=tests/lib/checkout.sh
+. "$repo/tests/lib/checkout.sh"
+checkout_copy "$top/rules_cowrap"
 
-# snippet FILE: the fenced block after the README's `<!-- consumer: FILE -->` line.
-snippet() {
-  awk -v marker="<!-- consumer: $1 -->" '
-    $0 == marker { found = 1; next }
-    found == 1 && /^```/ { found = 2; next }
-    found == 2 && /^```$/ { exit }
-    found == 2 { print }' "$repo/README.md"
-}
 cd "$top/consumer"
 for f in MODULE.bazel BUILD.bazel; do
-  snippet "$f" >"$f"
-  [ -s "$f" ] || fail "README.md has no snippet marked <!-- consumer: $f -->"
+  readme_snippet "consumer: $f" >"$f" || fail "README.md has no snippet marked <!-- consumer: $f -->"
   echo "--- $f (from README.md)"
   cat "$f"
 done

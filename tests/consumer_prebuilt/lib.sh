@@ -12,22 +12,20 @@
 here=${repo:?}/tests/consumer_prebuilt
 # shellcheck source=tests/lib/nginx.sh
 . "$repo/tests/lib/nginx.sh"
+# shellcheck source=tests/lib/checkout.sh
+. "$repo/tests/lib/checkout.sh"
 
 prebuilt_setup() {
   local tmp=$1
   # the README's snippet, which the checked-in consumer must hold verbatim
-  snippet=$(awk '$0 == "<!-- prebuilt: MODULE.bazel -->" { f = 1; next }
-    f == 1 && /^```/ { f = 2; next } f == 2 && /^```$/ { exit } f == 2 { print }' "$repo/README.md")
-  [ -n "$snippet" ] || fail "README.md has no snippet marked <!-- prebuilt: MODULE.bazel -->"
+  snippet=$(readme_snippet "prebuilt: MODULE.bazel") ||
+    fail "README.md has no snippet marked <!-- prebuilt: MODULE.bazel -->"
   [[ "$(cat "$here/MODULE.bazel")" == *"$snippet"* ]] ||
     fail "tests/consumer_prebuilt/MODULE.bazel does not hold the README's snippet"
   version=$(printf '%s\n' "$snippet" | sed -n 's/^ *version = "\(.*\)",$/\1/p')
   [ -n "$version" ] || fail "no version = \"...\" in the README's snippet"
 
-  # tracked and untracked (not ignored) files of the working tree
-  mkdir -p "$tmp/rules_cowrap"
-  (cd "$repo" && git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-    [ -e "$f" ] && printf '%s\0' "$f"; done | xargs -0 cp --parents -t "$tmp/rules_cowrap")
+  checkout_copy "$tmp/rules_cowrap"
   NG=$tmp/nginx
   mkdir -p "$NG/www/cache"
   (cd "$tmp/rules_cowrap" && go run ./tools/release -version "$version" -out "$NG/www/v$version") | sed 's/^/  /'

@@ -27,9 +27,9 @@ cleanup() {
   rm -rf "$ws" "$chk"
 }
 trap cleanup EXIT
-# Tracked and untracked (not ignored) files, as the working tree has them.
-(cd "$repo" && git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-  [ -e "$f" ] && printf '%s\0' "$f"; done | xargs -0 cp --parents -t "$ws")
+# shellcheck source=tests/lib/checkout.sh
+. "$repo/tests/lib/checkout.sh"
+checkout_copy "$ws"
 # shellcheck source=tests/lib/buildtools.sh
 . "$repo/tests/lib/buildtools.sh"
 mkdir "$chk/bin"

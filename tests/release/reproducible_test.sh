@@ -12,10 +12,10 @@ tmp=$(mktemp -d /tmp/cowrap-release-test.XXXXXX)
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 version=0.0.0-repro
 
+# shellcheck source=tests/lib/checkout.sh
+. "$repo/tests/lib/checkout.sh"
 for c in a b; do
-  mkdir -p "$tmp/$c/checkout"
-  (cd "$repo" && git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-    [ -e "$f" ] && printf '%s\0' "$f"; done | xargs -0 cp --parents -t "$tmp/$c/checkout")
+  checkout_copy "$tmp/$c/checkout"
 done
 say "run 1 (this machine's Go build cache)"
 (cd "$tmp/a/checkout" && go run ./tools/release -version $version -out "$tmp/a/dist") | sed 's/^/  /'
