@@ -5,58 +5,38 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/gen/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden expected.c files (tools/update does)")
 
-// goldenInputs returns a case's inputs: the lines of its inputs file, or
-// every .h file in name order.
-func goldenInputs(t *testing.T, dir string) []string {
-	if b, err := os.ReadFile(filepath.Join(dir, "inputs")); err == nil {
-		return strings.Fields(string(b))
-	}
-	hs, _ := filepath.Glob(filepath.Join(dir, "*.h"))
-	for i := range hs {
-		hs[i] = filepath.Base(hs[i])
-	}
-	sort.Strings(hs)
-	return hs
-}
-
 // TestGolden generates every case under testdata/golden (one per QEMU script
 // family) and compares with its expected.c byte for byte.
 func TestGolden(t *testing.T) {
-	dirs, _ := filepath.Glob("testdata/golden/*/dialect")
-	if len(dirs) == 0 {
-		t.Fatal("no golden cases found")
+	cases, err := golden.Cases("testdata/golden")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, df := range dirs {
-		dir := filepath.Dir(df)
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			name, _ := os.ReadFile(df)
-			d, err := dialect.Lookup(strings.TrimSpace(string(name)))
-			if err != nil {
-				t.Fatal(err)
-			}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
 			var inputs []gen.Input
-			for _, p := range goldenInputs(t, dir) {
-				data, err := os.ReadFile(filepath.Join(dir, p))
+			for _, p := range c.Inputs {
+				data, err := os.ReadFile(filepath.Join(c.Dir, p))
 				if err != nil {
 					t.Fatal(err)
 				}
 				inputs = append(inputs, gen.Input{Path: p, Data: data})
 			}
-			out, diags := generate(t, gen.Options{Dialect: d}, inputs)
+			out, diags := generate(t, gen.Options{Dialect: c.Dialect}, inputs)
 			if len(diags) > 0 {
 				t.Fatalf("unexpected findings: %v", diags)
 			}
-			want := filepath.Join(dir, "expected.c")
+			want := filepath.Join(c.Dir, "expected.c")
 			if *update {
 				if err := os.WriteFile(want, out, 0o644); err != nil {
 					t.Fatal(err)

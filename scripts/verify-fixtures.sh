@@ -7,9 +7,9 @@
 # usage: scripts/verify-fixtures.sh [QEMU_PATH [FIXTURE_DIR...]]   (default: $QEMU_SRC)
 #   QEMU_PATH: a QEMU git dir/mirror (any fixture dialect), or a checkout
 #   (only fixtures of its own dialect; the others are skipped).
-# A fixture is a directory holding a `dialect` file (e.g. qemu-8.2), its input
-# headers (the files listed in an `inputs` file if there is one, else all *.h
-# in name order) and `expected.c`. A fixture without expected.c is an error
+# A fixture is a directory holding a `dialect` file (e.g. qemu-8.2), an `inputs`
+# file listing its input headers in argv order (as gen/internal/golden reads
+# them: white-space separated), the headers and `expected.c`. A fixture without expected.c is an error
 # case: QEMU's script must fail on it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -78,18 +78,15 @@ for dir in "${fixtures[@]}"; do
     skipped=$((skipped + 1))
     continue
   fi
-  if [[ -f $dir/inputs ]]; then
-    mapfile -t inputs < <(tr -s "[:space:]" "\n" <"$dir/inputs" | sed "/^$/d") # as golden_test.go: fields
-  else
-    mapfile -t inputs < <(cd "$dir" && find . -maxdepth 1 -name '*.h' -printf '%f\n' | LC_ALL=C sort)
-  fi
+  inputs=()
+  [[ -f $dir/inputs ]] && read -ra inputs -d '' <"$dir/inputs" || true
   out=$tmp/out/${name//\//_}.c
   mkdir -p "$tmp/out"
   problem=
   if ! script=$(script_for "$dialect"); then
     problem="no QEMU release for dialect '$dialect'"
   elif ((${#inputs[@]} == 0)); then
-    problem="no input headers"
+    problem="no input headers (an inputs file lists them)"
   elif (cd "$dir" && python3 "$script" "$out" "${inputs[@]}") 2>"$out.err"; then
     if [[ ! -f $dir/expected.c ]]; then
       problem="no expected.c (error case) but QEMU's script succeeded"

@@ -6,13 +6,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/gen/internal/golden"
 	"github.com/cowrap/rules_cowrap/gen/model"
 )
 
@@ -64,40 +64,20 @@ func moduleRoot(t *testing.T) string {
 // fixtures lists the golden cases that have a C test program.
 func fixtures(t *testing.T, root string) []fixture {
 	t.Helper()
-	mains, _ := filepath.Glob(filepath.Join(root, "gen", "testdata", "golden", "*", "test_main.c"))
-	if len(mains) == 0 {
-		t.Fatal("no gen/testdata/golden/*/test_main.c found")
+	cases, err := golden.Cases(filepath.Join(root, "gen", "testdata", "golden"))
+	if err != nil {
+		t.Fatal(err)
 	}
 	var fs []fixture
-	for _, m := range mains {
-		dir := filepath.Dir(m)
-		name, err := os.ReadFile(filepath.Join(dir, "dialect"))
-		if err != nil {
-			t.Fatal(err)
+	for _, c := range cases {
+		if _, err := os.Stat(filepath.Join(c.Dir, "test_main.c")); err == nil {
+			fs = append(fs, fixture{name: c.Name, dir: c.Dir, d: c.Dialect, inputs: c.Inputs})
 		}
-		d, err := dialect.Lookup(strings.TrimSpace(string(name)))
-		if err != nil {
-			t.Fatalf("%s: %v", dir, err)
-		}
-		fs = append(fs, fixture{name: filepath.Base(dir), dir: dir, d: d, inputs: inputs(t, dir)})
+	}
+	if len(fs) == 0 {
+		t.Fatal("no gen/testdata/golden/*/test_main.c found")
 	}
 	return fs
-}
-
-// inputs: the lines of dir/inputs, else every *.h in name order (the same
-// rule as gen/golden_test.go and scripts/verify-fixtures.sh).
-func inputs(t *testing.T, dir string) []string {
-	t.Helper()
-	if data, err := os.ReadFile(filepath.Join(dir, "inputs")); err == nil {
-		return strings.Fields(string(data))
-	}
-	hs, _ := filepath.Glob(filepath.Join(dir, "*.h"))
-	var names []string
-	for _, h := range hs {
-		names = append(names, filepath.Base(h))
-	}
-	sort.Strings(names)
-	return names
 }
 
 func generate(t *testing.T, f fixture) []byte {
