@@ -10,14 +10,11 @@ import (
 
 const good = "int co_wrapper bdrv_flush(BlockDriverState *bs);\n"
 
-// cli runs the command in dir and returns its exit code and output.
+// cli runs the command in dir and returns its exit code and output. The
+// test stays in dir until it ends (t.Chdir).
 func cli(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
-	old, _ := os.Getwd()
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chdir(old)
+	t.Chdir(dir)
 	var stdout, stderr bytes.Buffer
 	code := run(args, &stdout, &stderr)
 	return code, stdout.String(), stderr.String()

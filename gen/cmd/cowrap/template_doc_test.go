@@ -11,6 +11,7 @@ import (
 // checks that the document shows the files and the output verbatim.
 func TestTemplateDocExample(t *testing.T) {
 	src, _ := filepath.Abs("testdata/template")
+	docPath, _ := filepath.Abs("../../../docs/templates.md")
 	out := filepath.Join(t.TempDir(), "twins.c")
 	if code, _, stderr := cli(t, src, "-template", "rt.tmpl", "-marks", "rt_blocking", "-include", "rt.h", "-o", out, "api.h"); code != 0 {
 		t.Fatal(stderr)
@@ -18,7 +19,7 @@ func TestTemplateDocExample(t *testing.T) {
 	if got, want := read(t, out), read(t, filepath.Join(src, "expected.c")); got != want {
 		t.Errorf("output:\n%s\nwant:\n%s", got, want)
 	}
-	doc, err := os.ReadFile("../../../docs/templates.md")
+	doc, err := os.ReadFile(docPath)
 	if err != nil {
 		t.Fatal(err)
 	}
