@@ -6,6 +6,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/cowrap/rules_cowrap/bench/synth"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
@@ -61,7 +63,7 @@ var inputFaults = []fault{{
 		return []string{"out.c", "zero"}
 	},
 	// A broken bound would read the device until memory runs out.
-	wrap: []string{"/bin/sh", "-c", `ulimit -v 4194304 && exec "$0" "$@"`},
+	wrap:   []string{"/bin/sh", "-c", `ulimit -v 4194304 && exec "$0" "$@"`},
 	code:   1,
 	stderr: "zero: cannot read input: not a regular file and longer than 64 MiB\n",
 	check:  noOutput("out.c"),
@@ -140,6 +142,34 @@ var outputFaults = []fault{{
 		isType(t, filepath.Join(dir, "stdout"), fs.ModeSymlink)
 		if want := reference(t, dir); stdout != want {
 			t.Errorf("stdout:\n%s\nwant:\n%s", stdout, want)
+		}
+	},
+}, {
+	name: "the terminal (a new pty) is written",
+	setup: func(t *testing.T, dir string) []string {
+		symlink(t, openPTY(t, dir), filepath.Join(dir, "tty"))
+		return []string{"-o", "tty", "ok.h"}
+	},
+	during: func(t *testing.T, dir string, _ *exec.Cmd) {
+		// The master side reads what cowrap writes, until it closes the pty.
+		master := ptyMaster[dir]
+		var got []byte
+		buf := make([]byte, 4096)
+		for {
+			n, err := master.Read(buf)
+			got = append(got, buf[:n]...)
+			if err != nil {
+				break
+			}
+		}
+		// No t.Error: on a failure this runs after the test, when the
+		// pty is closed; the check finds no got.c.
+		os.WriteFile(filepath.Join(dir, "got.c"), bytes.ReplaceAll(got, []byte("\r\n"), []byte("\n")), 0o644)
+	},
+	check: func(t *testing.T, dir, _ string) {
+		isType(t, filepath.Join(dir, "tty"), fs.ModeSymlink)
+		if got, want := read(t, filepath.Join(dir, "got.c")), reference(t, dir); got != want {
+			t.Errorf("read from the terminal:\n%s\nwant:\n%s", got, want)
 		}
 	},
 }, {
@@ -398,7 +428,6 @@ func runFor(t *testing.T, cmd *exec.Cmd, limit time.Duration, during func()) (co
 	return cmd.ProcessState.ExitCode(), cmd.Stdout.(interface{ String() string }).String(), cmd.Stderr.(interface{ String() string }).String()
 }
 
-
 func mkfifo(t *testing.T, path string) {
 	t.Helper()
 	if err := syscall.Mkfifo(path, 0o644); err != nil {
@@ -447,6 +476,29 @@ func writeSynth(t *testing.T, path string, n int) {
 		t.Fatal(err)
 	}
 	write(t, path, string(files[0].Data))
+}
+
+// ptyMaster is the master side of each test directory's pty.
+var ptyMaster = map[string]*os.File{}
+
+// openPTY opens a new pseudo-terminal and returns the path of its terminal
+// side (/dev/pts/N), which lives as long as the test.
+func openPTY(t *testing.T, dir string) string {
+	t.Helper()
+	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Skip("no pseudo-terminals here:", err)
+	}
+	t.Cleanup(func() { master.Close(); delete(ptyMaster, dir) })
+	var unlock, n uint32
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, master.Fd(), syscall.TIOCSPTLCK, uintptr(unsafe.Pointer(&unlock))); e != 0 {
+		t.Fatal("unlockpt:", e)
+	}
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, master.Fd(), syscall.TIOCGPTN, uintptr(unsafe.Pointer(&n))); e != 0 {
+		t.Fatal("ptsname:", e)
+	}
+	ptyMaster[dir] = master
+	return "/dev/pts/" + strconv.Itoa(int(n))
 }
 
 // reference is what cowrap writes for ok.h (to a regular file).
