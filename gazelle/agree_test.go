@@ -24,7 +24,10 @@ type agreeCase struct {
 	dialect  string
 	template bool   // a cowrap_template (the general grammar)
 	marks    string // cowrap_marks, with template
-	pkgs     map[string]map[string]string
+	// handTemplate: each package's target exists, with a template set by
+	// hand and no directive.
+	handTemplate bool
+	pkgs         map[string]map[string]string
 }
 
 // TestAgreement runs Gazelle and the generator's CLI path (gen.Check with
@@ -120,6 +123,10 @@ var adversarial = map[string]agreeCase{
 		"c.h":    "void *my_co rt_alloc(size_t n);\n",
 		"qemu.h": good,
 	}}},
+	"hand_template": {dialect: "qemu-10.2", handTemplate: true, pkgs: map[string]map[string]string{"pkg": {
+		"a.h": "unsigned int co_wrapper bdrv_count(BlockDriverState *bs);\n" + good,
+		"b.h": "int co_wrapper bdrv_bad(int);\n",
+	}}},
 	"template_dialect_marks": {dialect: "qemu-10.2", template: true, pkgs: map[string]map[string]string{"pkg": {
 		"a.h": "BlockDriverState *co_wrapper bdrv_find(const char *name);\n" + good,
 		"b.h": "/*\n" + good + "*/\n",
@@ -133,12 +140,14 @@ func agree(t *testing.T, c agreeCase) {
 	ws := t.TempDir()
 	root := "# gazelle:cowrap_dialect " + c.dialect + "\n"
 	var tmpl *gen.Template
-	if c.template {
+	if c.template || c.handTemplate {
 		os.MkdirAll(filepath.Join(ws, "tools"), 0o755)
 		tp := filepath.Join(ws, "tools", "rt.tmpl")
 		os.WriteFile(tp, []byte("{{range .Wrappers}}{{.Name}}\n{{end}}"), 0o644)
 		os.WriteFile(filepath.Join(ws, "tools", "BUILD.bazel"), []byte("# gazelle:cowrap disabled\nexports_files([\"rt.tmpl\"])\n"), 0o644)
-		root += "# gazelle:cowrap_template //tools:rt.tmpl\n"
+		if c.template {
+			root += "# gazelle:cowrap_template //tools:rt.tmpl\n"
+		}
 		var err error
 		if tmpl, err = gen.LoadTemplate(tp); err != nil {
 			t.Fatal(err)
@@ -156,6 +165,11 @@ func agree(t *testing.T, c agreeCase) {
 		os.MkdirAll(filepath.Join(ws, pkg), 0o755)
 		for name, src := range files {
 			os.WriteFile(filepath.Join(ws, pkg, name), []byte(src), 0o644)
+		}
+		if c.handTemplate {
+			build := fmt.Sprintf("cowrap_library(\n    name = %q,\n    srcs = [%q],\n    template = \"//tools:rt.tmpl\",\n)\n",
+				path.Base(pkg)+"_cowrap", slices.Sorted(mapKeys(files))[0])
+			os.WriteFile(filepath.Join(ws, pkg, "BUILD.bazel"), []byte(build), 0o644)
 		}
 	}
 	stderr, code := runUpdate(t, ws, false)

@@ -96,10 +96,11 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 			imp.headers = append(imp.headers, f.path)
 		}
 	}
-	l.checkTarget(dcc, checked)
+	old := existing(findRules(c, args.File), name)
+	l.checkTarget(dcc, old, checked)
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
-	l.setAttrs(dcc, r, existing(findRules(c, args.File), name))
+	l.setAttrs(dcc, r, old)
 	return withRule(res, r, imp, dcc)
 }
 

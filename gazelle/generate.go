@@ -70,7 +70,7 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	if len(srcs) == 0 {
 		return res
 	}
-	l.checkTarget(cc, inBuildOrder(checked, func(s source) string { return s.name }))
+	l.checkTarget(cc, existing(owned, name), inBuildOrder(checked, func(s source) string { return s.name }))
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
 	l.setAttrs(cc, r, existing(findRules(args.Config, args.File), name))
@@ -202,17 +202,29 @@ func inBuildOrder[T any](list []T, src func(T) string) []T {
 // checkTarget reports, under cowrap_errors, what the generator finds in
 // the files of a target, srcs in the order of its srcs attribute: each
 // file's findings, then those across files (a wrapper declared twice, at
-// both places), as the build will report them.
-func (l *cowrapLang) checkTarget(cc *cowrapConfig, srcs []source) {
+// both places), as the build will report them. old is the existing rule
+// the target is merged into, or nil.
+func (l *cowrapLang) checkTarget(cc *cowrapConfig, old *rule.Rule, srcs []source) {
+	chk := cc.checker
+	if o := chk.Options(); !o.General && old != nil && old.Attr("template") != nil {
+		// A template set by hand stays (setAttrs), and with it the
+		// general grammar: the marks are the scanner's either way, so
+		// the files are the same, but not the findings.
+		o.General = true
+		chk = check.New(o)
+	}
 	inputs := make([]check.Input, len(srcs))
 	files := make([]check.File, len(srcs))
 	for i, s := range srcs {
 		inputs[i], files[i] = s.in, s.file
-		for _, d := range s.file.Diags {
+		if chk != cc.checker {
+			files[i] = chk.File(s.in)
+		}
+		for _, d := range files[i].Diags {
 			l.finding(cc.errors, d)
 		}
 	}
-	for _, d := range cc.checker.Across(inputs, files) {
+	for _, d := range chk.Across(inputs, files) {
 		l.finding(cc.errors, d)
 	}
 }

@@ -2,10 +2,10 @@
 // cowrap_library for the C headers and sources of each package that hold
 // mark-annotated declarations (co_wrapper, co_wrapper_mixed, ...).
 //
-// It finds marks with gen/scan, the scanner the generator itself uses, and
-// checks declarations with the same dialect code, so Gazelle and the build
-// always agree on what is marked. Directives are documented in config.go and
-// in the README's Gazelle section.
+// It decides with gen/check, the generator's own check, run on exactly the
+// files of each target it writes, so Gazelle and the build agree on what is
+// marked and report the same findings (TestAgreement). Directives are
+// documented in config.go and in the README's Gazelle section.
 //
 // Add it to a gazelle_binary; list it before any C/C++ language that also
 // claims cc_library (see Kinds), as the README says:

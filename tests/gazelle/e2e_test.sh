@@ -75,5 +75,72 @@ diff -ru "$chk/stripped" "$chk/regenerated" ||
 tools/bazel run //:gazelle -- -mode=diff || { echo "FAIL: a second Gazelle run changes BUILD files"; fail=1; }
 tools/bazel build //examples/... || { echo "FAIL: bazel build //examples/..."; fail=1; }
 tools/bazel test //examples/... || { echo "FAIL: bazel test //examples/..."; fail=1; }
-[ "$fail" = 0 ] && echo "PASS: Gazelle regenerated $removed cowrap_library targets; examples build and test green"
+[ "$fail" = 0 ] || exit 1
+echo "PASS: Gazelle regenerated $removed cowrap_library targets; examples build and test green"
+
+# Gazelle and the build agree (issue 16). Each step breaks the tree as a user might, asserts
+# Gazelle's exact message, that no target is lost (what Gazelle owns is as before, and
+# -mode=diff is clean), and that the build then stops at the same file:line:col (never at a
+# link error elsewhere); then restores the tree.
+owned >"$chk/owned.now"
+# gazelle_says WANT...: Gazelle's update exits 0, prints each WANT line, and changes no target.
+gazelle_says() {
+  tools/bazel run //:gazelle 2>"$chk/gazelle.err" || { cat "$chk/gazelle.err"; echo "FAIL: Gazelle failed"; fail=1; }
+  for want in "$@"; do
+    grep -qxF "gazelle: cowrap: warning: $want" "$chk/gazelle.err" ||
+      { cat "$chk/gazelle.err"; echo "FAIL: Gazelle did not say: $want"; fail=1; }
+  done
+  diff -u "$chk/owned.now" <(owned) || { echo "FAIL: Gazelle changed a target (-before +after)"; fail=1; }
+  tools/bazel run //:gazelle -- -mode=diff || { echo "FAIL: -mode=diff is not clean"; fail=1; }
+}
+# build_says TARGET WANT...: building TARGET fails with each WANT line and no link error.
+build_says() {
+  local target=$1; shift
+  if tools/bazel build "$target" >"$chk/build.out" 2>&1; then
+    echo "FAIL: bazel build $target passed"; fail=1
+  fi
+  for want in "$@"; do
+    grep -qF "$want" "$chk/build.out" || { cat "$chk/build.out"; echo "FAIL: the build did not say: $want"; fail=1; }
+  done
+  ! grep -q "undefined reference" "$chk/build.out" || { echo "FAIL: the build stopped at a link error"; fail=1; }
+}
+m=examples/modern
+cp "$m/block-io.h" "$m/block-global-state.h" "$chk/"
+
+# 1. A declaration C accepts and the generator rejects, added to a listed header: the header
+#    stays in srcs (its good wrappers are not dropped), the finding is reported at its place.
+line=$(($(wc -l <"$m/block-io.h") + 1))
+echo 'int GRAPH_RDLOCK co_wrapper mem_trim(BdrvChild *child, int64_t offset);' >>"$m/block-io.h"
+bad="$m/block-io.h:$line:5: mem_trim: two-word return type or qualifier \"int GRAPH_RDLOCK\" before the mark"
+gazelle_says "$bad: only one identifier, an optional '*' and coroutine_fn may precede it (use a typedef); qemu-10.2 expects \`TYPE [*] [coroutine_fn] MARK NAME(PARAMS);\` with exactly one space after TYPE and ');' ending the line"
+build_says //$m:modern_cowrap "$bad"
+cp "$chk/block-io.h" "$m/"
+[ "$fail" = 0 ] && echo "PASS: a rejected declaration: Gazelle and the build name it at $m/block-io.h:$line:5"
+
+# 2. The same wrapper in two headers of one target: reported with both positions.
+line=$(($(wc -l <"$m/block-global-state.h") + 1))
+first=$(grep -n 'co_wrapper mem_truncate' "$m/block-io.h" | cut -d: -f1)
+echo 'int co_wrapper mem_truncate(BdrvChild *child, int64_t offset, Error **errp);' >>"$m/block-global-state.h"
+dup="$m/block-io.h:$first:16: mem_truncate: wrapper declared twice; first declared at $m/block-global-state.h:$line:16"
+gazelle_says "$dup"
+build_says //$m:modern_cowrap "$dup"
+cp "$chk/block-global-state.h" "$m/"
+[ "$fail" = 0 ] && echo "PASS: a wrapper declared twice: Gazelle and the build name both places"
+
+# 3. A bad directive value: an error, exit 1, and no BUILD file is written.
+build_files "$chk/before"
+sed -i 's/^# gazelle:cowrap_dialect qemu-6.2$/# gazelle:cowrap_dialect qemu-6.3/' examples/legacy/BUILD.bazel
+grep -qx '# gazelle:cowrap_dialect qemu-6.3' examples/legacy/BUILD.bazel || { echo "FAIL: no directive to break"; exit 1; }
+if tools/bazel run //:gazelle 2>"$chk/gazelle.err"; then
+  echo "FAIL: Gazelle exited 0 on # gazelle:cowrap_dialect qemu-6.3"; fail=1
+fi
+for want in 'gazelle: cowrap: error: examples/legacy/BUILD.bazel: # gazelle:cowrap_dialect qemu-6.3: unknown dialect "qemu-6.3"; want one of: ' \
+  'gazelle: cowrap: 1 error(s); no BUILD file was written'; do
+  grep -qF "$want" "$chk/gazelle.err" || { cat "$chk/gazelle.err"; echo "FAIL: Gazelle did not say: $want"; fail=1; }
+done
+sed -i 's/^# gazelle:cowrap_dialect qemu-6.3$/# gazelle:cowrap_dialect qemu-6.2/' examples/legacy/BUILD.bazel
+build_files "$chk/after"
+diff -ru "$chk/before" "$chk/after" || { echo "FAIL: Gazelle wrote BUILD files after a bad directive"; fail=1; }
+tools/bazel run //:gazelle -- -mode=diff || { echo "FAIL: -mode=diff is not clean after the directive is fixed"; fail=1; }
+[ "$fail" = 0 ] && echo "PASS: a bad directive value fails Gazelle, and nothing is written"
 exit "$fail"
