@@ -31,7 +31,7 @@ RUNS=${RUNS:-5}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cowrap=$(build_cowrap "$tmp")
-load_releases "$cowrap" || exit 1
+load_releases || exit 1
 (cd "$root" && go build -o "$tmp/synth" ./bench/cmd/synth)
 
 # What to run: "synth-family tag cowrap-dialect script real-inputs-dir", where

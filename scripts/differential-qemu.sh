@@ -5,7 +5,7 @@
 # usage: scripts/differential-qemu.sh [QEMU_PATH]     (default: $QEMU_SRC)
 #
 # QEMU_PATH is a QEMU git dir or mirror holding the releases of cowrap's
-# release table (cowrap -list-dialects). For each release, internal/cgrammar writes
+# release table (tools/dialects). For each release, internal/cgrammar writes
 # DIFF_CASES random cases (one or two headers each; comments, odd spacing,
 # C++ guards, #if, CRLF, broken declarations) and for each case:
 #   - cowrap -lenient fails exactly where the script fails, and otherwise
@@ -39,7 +39,7 @@ git --git-dir="$Q" rev-parse --git-dir >/dev/null 2>&1 ||
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cowrap=$(build_cowrap "$tmp")
-load_releases "$cowrap" || exit 1
+load_releases || exit 1
 (cd "$here/.." && go build -o "$tmp/randheaders" ./internal/cgrammar/cmd/randheaders)
 
 cases=${DIFF_CASES:-3} seed=${DIFF_SEED:-1}

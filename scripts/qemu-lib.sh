@@ -4,29 +4,24 @@
 # Everything QEMU-specific is read at run time from a QEMU tree or git dir that
 # the caller names. The facts about each release (tag, commit, dialect, script
 # family, the sha256 of the block-gen.c its own script writes from its inputs)
-# come from the release table in gen/dialect, through cowrap -list-dialects.
+# come from the release table in gen/dialect, through tools/dialects.
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
 QEMU_SCRIPT=scripts/block-coroutine-wrapper.py
 
-# load_releases [COWRAP]: set QEMU_RELEASES to the release table, one release
-# a line, oldest first: "TAG COMMIT DIALECT SHA256 FAMILY" ("-" for an empty
-# field). Call it once, after the SKIP checks: it asks `cowrap -list-dialects
-# -format=tsv` of this checkout (the binary given if it was built from this
-# checkout, else `go run`). A prebuilt $COWRAP is never asked: it may be an
-# older build under test (bench/compare.sh), and the table is this checkout's.
+# load_releases: set QEMU_RELEASES to the release table, one release a line,
+# oldest first: "TAG COMMIT DIALECT SHA256 FAMILY" ("-" for an empty field).
+# Call it once, after the SKIP checks: it runs this checkout's tools/dialects
+# -format=tsv, so the table is always this checkout's (whatever cowrap binary
+# a script tests).
 load_releases() {
-  local root tsv want bin=${1:-}
+  local root tsv want
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  [[ -n ${COWRAP:-} && $bin == "$COWRAP" ]] && bin=
-  if [[ -n $bin ]]; then
-    tsv=$("$bin" -list-dialects -format=tsv)
-  else
-    tsv=$(cd "$root" && go run ./gen/cmd/cowrap -list-dialects -format=tsv)
-  fi || { echo "qemu-lib: cowrap -list-dialects -format=tsv failed" >&2; return 1; }
+  tsv=$(cd "$root" && go run ./tools/dialects -format=tsv) ||
+    { echo "qemu-lib: go run ./tools/dialects -format=tsv failed" >&2; return 1; }
   want=$'dialect\trelease\tcommit\tfamily\tscript_sha256'
   if [[ ${tsv%%$'\n'*} != "$want" ]]; then
-    echo "qemu-lib: cowrap -list-dialects -format=tsv: header '${tsv%%$'\n'*}', want '$want' (an older cowrap binary?)" >&2
+    echo "qemu-lib: tools/dialects -format=tsv: header '${tsv%%$'\n'*}', want '$want'" >&2
     return 1
   fi
   QEMU_RELEASES=$(awk -F'\t' 'NR > 1 { for (i = 1; i <= 5; i++) if ($i == "") $i = "-"; print $2, $3, $1, $5, $4 }' <<<"$tsv")

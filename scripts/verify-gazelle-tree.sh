@@ -6,7 +6,7 @@
 #
 # QEMU_PATH (default: $QEMU_SRC) is a checkout, e.g. exported from a mirror with
 #   git -C QEMU.git archive v10.2.0 | tar -x -C /tmp/qemu-10.2
-# or a QEMU git dir/mirror, from which every release of cowrap -list-dialects is exported
+# or a QEMU git dir/mirror, from which every release of the release table (tools/dialects) is exported
 # in turn. A tree is never modified: Gazelle runs on a copy (hard links where possible) in a
 # temporary directory, with `# gazelle:cowrap_dialect qemu-X.Y` from the tree's VERSION. For
 # QEMU 8.2 to 10.2 it also checks the known figures: 56 marked declarations in 7 files, under
@@ -36,7 +36,7 @@ bin=${GAZELLE_BIN:-$tmp/gazelle}
 [ -x "$bin" ] || "$repo/gazelle/cmd/build.sh" "$bin" cowrap
 go build -C "$repo" -o "$tmp/cowrap" ./gen/cmd/cowrap
 cowrap=$tmp/cowrap
-load_releases "$cowrap" || exit 1
+load_releases || exit 1
 # shellcheck source=tests/lib/buildtools.sh
 . "$repo/tests/lib/buildtools.sh"
 buildozer=$(buildtool buildozer "$tmp")

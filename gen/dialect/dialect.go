@@ -133,7 +133,8 @@ var families = map[string]*Family{
 }
 
 // all lists every dialect, oldest first: the one release table (cowrap
-// -list-dialects prints it for the scripts, the rules and the docs).
+// -list-dialects prints it for users, tools/dialects for the scripts, the
+// rules and the docs).
 // HeaderLines and ScriptSHA256 were measured by running each release's script
 // (scripts/verify-qemu.sh checks both against QEMU).
 var all = []*Dialect{

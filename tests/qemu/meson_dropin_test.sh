@@ -68,7 +68,7 @@ t_all=$(date +%s)
 # The cowrap under test, on PATH as the README says; and a PATH without any cowrap.
 mkdir -p "$work/bin"
 (cd "$root" && go build -o "$work/bin/cowrap" ./gen/cmd/cowrap)
-load_releases "$work/bin/cowrap" || exit 1
+load_releases || exit 1
 no_cowrap_path=
 IFS=: read -ra dirs <<<"$PATH"
 for d in "${dirs[@]}"; do
@@ -115,7 +115,7 @@ img_run() {
 
 for tag in "$@"; do
   commit=$(release_field "$tag" 2) dialect=$(release_field "$tag" 3)
-  [[ -n $commit ]] || { fail "not a release of cowrap -list-dialects"; continue; }
+  [[ -n $commit ]] || { fail "not a release of the release table (tools/dialects)"; continue; }
   echo "== $tag ($dialect)"
   src=$work/$tag build=$work/$tag/build out=$work/$tag-out
   rm -rf "$out" && mkdir -p "$out/stock" "$out/cowrap"

@@ -3,13 +3,12 @@
 //	cowrap [-dialect NAME] [-include HEADER]... [-include-after HEADER]... [-lenient] -o OUT.c INPUT...
 //	cowrap [-dialect NAME] OUT.c INPUT...      (QEMU's block-coroutine-wrapper.py argv)
 //	cowrap -template FILE [-marks SPEC] -o OUT.c INPUT...
-//	cowrap -list-dialects [-format=text|tsv|md|bzl] [-o OUT]
+//	cowrap -list-dialects
 //
 // Exit status: 0 ok, 1 bad input, 2 usage.
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -57,7 +56,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		marks       = fs.String("marks", "", "with -template: the marks, as `NAME[=co|co_mixed|no_co[+rdlock|+wrlock]],...`")
 		lenient     = fs.Bool("lenient", false, "report declarations the QEMU script silently skips or mis-reads as warnings and write exactly what it writes")
 		list        = fs.Bool("list-dialects", false, "print the dialects and the marks each accepts, then exit")
-		listFormat  = fs.String("format", "text", "with -list-dialects: `text`, tsv (for scripts), md (the docs' tables) or bzl (rules/private/dialects.bzl)")
 		includes    headerFlag
 		after       headerFlag
 	)
@@ -74,26 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *list {
-		list, ok := listFormats[*listFormat]
-		if !ok {
-			fmt.Fprintf(stderr, "cowrap: -format %q: want %s\n", *listFormat, strings.Join(listFormatNames(), ", "))
-			return exitUsage
-		}
-		if *out == "" {
-			list(stdout)
-			return exitOK
-		}
-		// -o: e.g. rules/private/dialects.bzl, replaced only as a whole.
-		var buf bytes.Buffer
-		list(&buf)
-		o, err := resolveOutput(*out)
-		if err == nil {
-			err = o.write(func(w io.Writer) error { _, err := buf.WriteTo(w); return err }, stderr)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "cowrap: %v\n", err)
-			return exitFor(err)
-		}
+		listDialects(stdout)
 		return exitOK
 	}
 	d, err := dialect.Lookup(*dialectName)

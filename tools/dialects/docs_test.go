@@ -12,18 +12,18 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the generated blocks of the docs (tools/update does)")
 
-// generatedDocs are the files with blocks that cowrap writes (the release
+// generatedDocs are the files with blocks that tools/dialects writes (the release
 // table's views), relative to this package.
-var generatedDocs = []string{"../../../README.md", "../../../docs/dialects.md"}
+var generatedDocs = []string{"../../README.md", "../../docs/dialects.md"}
 
 const (
-	beginMark = "<!-- BEGIN generated: cowrap "
+	beginMark = "<!-- BEGIN generated: tools/dialects "
 	endMark   = "<!-- END generated -->\n"
 )
 
 // splice returns doc with each block between
-// "<!-- BEGIN generated: cowrap ARGS -->" and "<!-- END generated -->"
-// replaced by what `cowrap ARGS` prints, and how many blocks it found.
+// "<!-- BEGIN generated: tools/dialects ARGS -->" and "<!-- END generated -->"
+// replaced by what `tools/dialects ARGS` prints, and how many blocks it found.
 func splice(t *testing.T, name string, doc []byte) ([]byte, int) {
 	var out bytes.Buffer
 	rest, n := string(doc), 0
@@ -46,8 +46,8 @@ func splice(t *testing.T, name string, doc []byte) ([]byte, int) {
 			t.Fatalf("%s: %q has no %q after it", name, line, strings.TrimSpace(endMark))
 		}
 		var stdout, stderr bytes.Buffer
-		if code := run(strings.Fields(args), &stdout, &stderr); code != exitOK {
-			t.Fatalf("%s: cowrap %s: exit %d: %s", name, args, code, stderr.String())
+		if code := run(strings.Fields(args), &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: tools/dialects %s: exit %d: %s", name, args, code, stderr.String())
 		}
 		out.WriteString(rest[:i] + line + "\n")
 		out.Write(stdout.Bytes())
@@ -57,7 +57,7 @@ func splice(t *testing.T, name string, doc []byte) ([]byte, int) {
 }
 
 // TestGeneratedDocs keeps the release tables of the docs equal to what
-// cowrap prints from gen/dialect: a hand edit, or a release added to the
+// tools/dialects prints from gen/dialect: a hand edit, or a release added to the
 // table but not to the docs, fails here. tools/update rewrites them.
 func TestGeneratedDocs(t *testing.T) {
 	for _, name := range generatedDocs {
@@ -78,7 +78,7 @@ func TestGeneratedDocs(t *testing.T) {
 			}
 			continue
 		}
-		t.Errorf("%s: a generated block differs from cowrap's output (a hand edit, or a stale table); "+
+		t.Errorf("%s: a generated block differs from tools/dialects' output (a hand edit, or a stale table); "+
 			"run tools/update", name)
 	}
 }
