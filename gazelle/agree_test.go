@@ -16,6 +16,7 @@ import (
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/internal/cgrammar"
+	"github.com/cowrap/rules_cowrap/internal/golden"
 )
 
 // agreeCase is a tree to run Gazelle and the generator over: packages by
@@ -40,20 +41,20 @@ type agreeCase struct {
 func TestAgreement(t *testing.T) {
 	cases := map[string]agreeCase{}
 	// The generator's goldens, one package per case.
-	dirs, _ := filepath.Glob("../gen/testdata/golden/*/dialect")
-	if len(dirs) == 0 {
-		t.Fatal("no golden cases in ../gen/testdata/golden")
+	goldens, err := golden.Cases("../gen/testdata/golden")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, df := range dirs {
-		dir := filepath.Dir(df)
-		name, _ := os.ReadFile(df)
+	for _, g := range goldens {
 		files := map[string]string{}
-		inputs, _ := filepath.Glob(filepath.Join(dir, "*.h"))
-		for _, p := range inputs {
-			b, _ := os.ReadFile(p)
-			files[filepath.Base(p)] = string(b)
+		for _, in := range g.Inputs {
+			b, err := os.ReadFile(filepath.Join(g.Dir, in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[in] = string(b)
 		}
-		cases["golden_"+filepath.Base(dir)] = agreeCase{dialect: strings.TrimSpace(string(name)), pkgs: map[string]map[string]string{"pkg": files}}
+		cases["golden_"+g.Name] = agreeCase{dialect: g.Dialect.Name, pkgs: map[string]map[string]string{"pkg": files}}
 	}
 	// The randomized grammar: three headers a package, so that names
 	// repeat across files now and then.

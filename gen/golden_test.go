@@ -10,7 +10,7 @@ import (
 
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
-	"github.com/cowrap/rules_cowrap/gen/internal/golden"
+	"github.com/cowrap/rules_cowrap/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden expected.c files (tools/update does)")

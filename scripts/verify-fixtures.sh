@@ -8,7 +8,7 @@
 #   QEMU_PATH: a QEMU git dir/mirror (any fixture dialect), or a checkout
 #   (only fixtures of its own dialect; the others are skipped).
 # A fixture is a directory holding a `dialect` file (e.g. qemu-8.2), an `inputs`
-# file listing its input headers in argv order (as gen/internal/golden reads
+# file listing its input headers in argv order (as internal/golden reads
 # them: white-space separated), the headers and `expected.c`. A fixture without expected.c is an error
 # case: QEMU's script must fail on it.
 set -euo pipefail

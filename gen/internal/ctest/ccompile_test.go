@@ -12,8 +12,8 @@ import (
 
 	"github.com/cowrap/rules_cowrap/gen"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
-	"github.com/cowrap/rules_cowrap/gen/internal/golden"
 	"github.com/cowrap/rules_cowrap/gen/model"
+	"github.com/cowrap/rules_cowrap/internal/golden"
 )
 
 // cflags apply to every translation unit: the generated file must build as
