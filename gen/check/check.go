@@ -242,11 +242,16 @@ func lenient(d *dialect.Dialect, in Input, r scan.Result, strict []model.Diag) (
 	return ws, diags
 }
 
-// unread reports what the release script reads as a declaration where C
-// has none, so strict output never lacks a wrapper the script writes: text
-// in a comment, string or preprocessor line that matches the script's
-// pattern, or a mark run together with other text. Matches overlapping a
-// statement the scanner already judged are left to that judgement.
+// unread compares the release script's matches, found in the raw text as
+// the script finds them, with the declarations C reads, so that strict
+// output never differs from the script's without a finding: a match where
+// C has no declaration (text in a comment, string or preprocessor line, or
+// a mark run together with other text), and a match that covers other
+// text than the declaration C reads there (a match that starts in a
+// comment or a directive and runs on to a real declaration's ';'). A match
+// that covers a declaration C read, from one of its line starts to its
+// ';', or that overlaps a statement the scanner rejected, is left to the
+// checks of that declaration.
 func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
 	src := r.Text
 	var diags []model.Diag
@@ -260,6 +265,11 @@ func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
 			spans = spans[1:]
 		}
 		if len(spans) > 0 && spans[0].Start < m.End {
+			if sp := spans[0]; sp.OK && (m.Start < sp.Start || m.End != sp.End) {
+				p, semi, c := pos.At(m.NameOff), pos.At(m.End-1), pos.At(sp.Start)
+				diags = append(diags, model.Diag{Err: &scan.Error{File: in.Path, Pos: p,
+					Msg: fmt.Sprintf("%s: QEMU's script reads a wrapper declaration from here to the ';' at %s, but C reads the declaration at %s there: the script and C read different text; cowrap -lenient would write what the script does", m.Name, semi, c)}})
+			}
 			continue
 		}
 		why := "it is inside a comment, a string or a preprocessor line"

@@ -31,3 +31,27 @@ func Is(s string) bool {
 	}
 	return true
 }
+
+// IsKeyword reports whether s is a C keyword (C23, and GNU's spellings of
+// the qualifiers): never a name, so a parameter whose last word is one has
+// no name (`unsigned long`, `char *const`).
+func IsKeyword(s string) bool { return keywords[s] }
+
+var keywords = map[string]bool{
+	"auto": true, "break": true, "case": true, "char": true, "const": true, "continue": true, "default": true,
+	"do": true, "double": true, "else": true, "enum": true, "extern": true, "float": true, "for": true,
+	"goto": true, "if": true, "inline": true, "int": true, "long": true, "register": true, "restrict": true,
+	"return": true, "short": true, "signed": true, "sizeof": true, "static": true, "struct": true,
+	"switch": true, "typedef": true, "union": true, "unsigned": true, "void": true, "volatile": true,
+	"while": true, "bool": true, "true": true, "false": true, "nullptr": true, "alignas": true,
+	"alignof": true, "constexpr": true, "static_assert": true, "thread_local": true, "typeof": true,
+	"typeof_unqual": true, "_Alignas": true, "_Alignof": true, "_Atomic": true, "_BitInt": true,
+	"_Bool": true, "_Complex": true, "_Decimal128": true, "_Decimal32": true, "_Decimal64": true,
+	"_Generic": true, "_Imaginary": true, "_Noreturn": true, "_Static_assert": true, "_Thread_local": true,
+	"__const": true, "__const__": true, "__restrict": true, "__restrict__": true, "__volatile": true,
+	"__volatile__": true, "__signed": true, "__signed__": true, "__inline": true, "__inline__": true,
+}
+
+// IsTagKeyword reports whether s is struct, union or enum: the identifier
+// after it is a tag, part of the type, not a name.
+func IsTagKeyword(s string) bool { return s == "struct" || s == "union" || s == "enum" }

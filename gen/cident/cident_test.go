@@ -17,3 +17,14 @@ func TestClasses(t *testing.T) {
 		}
 	}
 }
+
+func TestKeywords(t *testing.T) {
+	for s, want := range map[string]bool{"long": true, "const": true, "__restrict": true, "_Bool": true, "bs": false, "int64_t": false, "co_wrapper": false} {
+		if IsKeyword(s) != want {
+			t.Errorf("IsKeyword(%q) = %v", s, !want)
+		}
+	}
+	if !IsTagKeyword("struct") || !IsTagKeyword("enum") || IsTagKeyword("typedef") {
+		t.Error("IsTagKeyword")
+	}
+}

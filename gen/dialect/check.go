@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cowrap/rules_cowrap/gen/cident"
+	"github.com/cowrap/rules_cowrap/gen/internal/work"
 	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
@@ -107,12 +109,26 @@ func (c *checker) params(w *model.Wrapper, m match) bool {
 	c.nameOffs = c.nameOffs[:0]
 	for i, q := range qs {
 		c.nameOffs = append(c.nameOffs, q.off+len(q.typ))
+		if unnamed(q) && !c.strict(c.at(q.off), "%s: parameter %d has no name: C reads %q as a parameter of that type without a name, the QEMU script reads %q as its name (the output would not compile); name the parameter", w.Name, i+1, q.decl, q.name) {
+			return false
+		}
 		if q.dropped != "" && !c.strict(c.at(q.off+len(q.typ)+len(q.name)), "%s: parameter %d: unexpected %q after the name %q (the QEMU script drops it and uses %q)", w.Name, i+1, q.dropped, q.name, q.typ+q.name) {
 			return false
 		}
 		w.Params = append(w.Params, model.Param{Type: q.typ, Name: q.name, Decl: q.decl})
 	}
 	return true
+}
+
+// unnamed reports whether C reads q, which the script reads as TYPE NAME,
+// as a parameter without a name: NAME is a keyword (`unsigned long`,
+// `char *const`) or the tag after struct, union or enum (`struct st`).
+func unnamed(q qparam) bool {
+	if cident.IsKeyword(q.name) {
+		return true
+	}
+	words := strings.FieldsFunc(q.typ, isPySpace)
+	return len(words) > 0 && cident.IsTagKeyword(words[len(words)-1])
 }
 
 // noise finds what in a parameter list is not C tokens to the script: a
@@ -148,11 +164,27 @@ func noise(args string) (int, string) {
 // the generated code declares or calls: the output would not compile, or
 // would call the parameter instead of the function.
 func (c *checker) names(w *model.Wrapper, m match) bool {
+	var seen map[string]bool // past a few parameters, so that many cost linear time
 	for i, p := range w.Params {
-		for _, q := range w.Params[:i] {
-			if q.Name == p.Name {
-				return c.strict(c.at(c.nameOffs[i]), "%s: parameter %d: the name %q is used twice", w.Name, i+1, p.Name)
+		twice := false
+		if i >= 8 {
+			if seen == nil {
+				seen = make(map[string]bool, len(w.Params))
+				for _, q := range w.Params[:i] {
+					seen[q.Name] = true
+				}
 			}
+			twice = seen[p.Name]
+			seen[p.Name] = true
+			work.Add(1)
+		} else {
+			for _, q := range w.Params[:i] {
+				twice = twice || q.Name == p.Name
+			}
+			work.Add(i)
+		}
+		if twice {
+			return c.strict(c.at(c.nameOffs[i]), "%s: parameter %d: the name %q is used twice", w.Name, i+1, p.Name)
 		}
 		if why := c.d.reserved(w, p.Name); why != "" {
 			if !c.strict(c.at(c.nameOffs[i]), "%s: parameter %d: the name %q collides with %s in the generated code; rename the parameter", w.Name, i+1, p.Name, why) {
@@ -172,7 +204,7 @@ func (d *Dialect) reserved(w *model.Wrapper, p string) string {
 		return "the function the wrapper calls"
 	case isJoin(p, w.Target, "_entry") || isJoin(p, w.Target, "_bh"):
 		return "a function it defines"
-	case p == "ret" && !w.Void():
+	case p == "ret" && !w.Void() && d.CoWrapperGrammar: // A's result is s->poll_state.ret
 		return "the result field ret of its struct"
 	case p == "poll_state" && w.Kind != marks.NoCo || p == "co" && w.Kind == marks.NoCo:
 		return "a field of its struct"
@@ -306,13 +338,14 @@ func (c *checker) checkB(w *model.Wrapper, m match) {
 }
 
 // blockType reads typ, a parameter type as the script keeps it, as one of
-// the family's block types, ignoring qualifiers and spacing; ok is false for
-// other types.
+// the family's block types, ignoring qualifiers, the struct keyword
+// (`struct BlockDriverState *` is the same type) and spacing; ok is false
+// for other types.
 func (f *Family) blockType(typ string) (string, bool) {
 	var words []string
 	for _, w := range strings.FieldsFunc(strings.ReplaceAll(typ, "*", " * "), isPySpace) {
 		switch w {
-		case "const", "volatile", "restrict", "__restrict", "__restrict__":
+		case "const", "volatile", "restrict", "__restrict", "__restrict__", "struct":
 			continue
 		}
 		words = append(words, w)

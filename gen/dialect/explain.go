@@ -18,6 +18,9 @@ func (c *checker) form() string {
 // grammarPos points at the first token the grammar cannot accept.
 func (c *checker) grammarPos() scan.Pos {
 	d := c.decl
+	if k := strings.Index(d.Text, "\\\n"); k >= 0 {
+		return d.PosAt(k)
+	}
 	switch {
 	case d.Start.Col != 1:
 		return d.Start
@@ -36,6 +39,9 @@ func (c *checker) grammarPos() scan.Pos {
 // QEMU script would silently skip it.
 func (c *checker) explain() string {
 	d := c.decl
+	if strings.Contains(d.Text, "\\\n") {
+		return "a backslash-newline inside the declaration: C joins the lines, QEMU's script does not and skips the declaration; remove it"
+	}
 	switch {
 	case d.Start.Col != 1:
 		return "the return type must start in column 1; " + c.form()

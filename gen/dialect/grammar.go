@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cowrap/rules_cowrap/gen/cident"
+	"github.com/cowrap/rules_cowrap/gen/internal/work"
 	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
@@ -101,8 +102,10 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 	// '(' args ')' ';' and the end of the declaration.
 	rp := strings.IndexByte(t[i+1:], ')')
 	if rp < 0 {
+		work.Add(len(t))
 		return r, false
 	}
+	work.Add(i + rp)
 	e := i + 1 + rp + 2 // after ");"
 	if e > len(t) || t[e-1] != ';' || e < len(t) && t[e] != '\n' {
 		return r, false
@@ -167,6 +170,7 @@ func (f *Family) find(d *scan.Decl) (m match, strict, ok bool) {
 		if k < 0 {
 			break
 		}
+		work.Add(k)
 		off += k + 1
 	}
 	return match{}, false, false
@@ -194,6 +198,7 @@ func parseParams(args string, argsOff int, out []qparam) ([]qparam, int) {
 			end += off
 		}
 		piece := args[off:end]
+		work.Add(len(piece) + 1)
 		trimmed, lead := pyStrip(piece)
 		q, ok := readParam(trimmed)
 		q.off = argsOff + off + lead

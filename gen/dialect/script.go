@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cowrap/rules_cowrap/gen/cident"
+	"github.com/cowrap/rules_cowrap/gen/internal/work"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
@@ -68,6 +69,7 @@ func (d *Dialect) eachMatch(src string, f func(off int, m match) bool) {
 		if k < 0 {
 			break
 		}
+		work.Add(k)
 		off += k + 1
 	}
 }

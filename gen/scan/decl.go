@@ -3,6 +3,9 @@ package scan
 import (
 	"strconv"
 	"strings"
+
+	"github.com/cowrap/rules_cowrap/gen/cident"
+	"github.com/cowrap/rules_cowrap/gen/internal/work"
 )
 
 // decl parses the declaration whose mark was just lexed; s.stmt holds the
@@ -188,6 +191,7 @@ func beforeMark(toks []Token, tok Token, lineStart int) ([]Token, int, Token, bo
 	for k > 0 && toks[k-1].Off >= lineStart {
 		k--
 	}
+	work.Add(len(toks) - k)
 	if k == 0 {
 		k = 1 // keep the name
 	}
@@ -218,6 +222,15 @@ func (d *Decl) Params() ([]Param, *Error) {
 		err.Pos = d.abs(err.Pos)
 	}
 	return ps, err
+}
+
+// unnamed reports whether the parameter piece, which ends in an
+// identifier, declares no name by C's declarator rules: the identifier is a
+// keyword (`unsigned long`, `char *const`) or a tag (`struct st`), or it
+// is all there is (a typedef name).
+func unnamed(piece []Token) bool {
+	n := len(piece)
+	return n == 1 || cident.IsKeyword(piece[n-1].Text) || cident.IsTagKeyword(piece[n-2].Text)
 }
 
 // abs turns a position within d.Text into one within the file.
@@ -263,7 +276,7 @@ func (s *scanner) params(fn string, toks []Token) ([]Param, *Error) {
 			return fail(off, "empty parameter "+strconv.Itoa(n)+" in the declaration of "+quote(fn))
 		case !piece[len(piece)-1].IsIdent():
 			return fail(piece[0].Off, "parameter "+strconv.Itoa(n)+" of "+quote(fn)+" must be TYPE NAME; arrays and function pointers need a typedef")
-		case len(piece) == 1:
+		case unnamed(piece):
 			return fail(piece[0].Off, "parameter "+strconv.Itoa(n)+" of "+quote(fn)+" has no name")
 		}
 		name := piece[len(piece)-1]

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cowrap/rules_cowrap/gen/cident"
+	"github.com/cowrap/rules_cowrap/gen/internal/work"
 )
 
 // This file is phase 3 of the front end (see phases.go): comments as white
@@ -87,6 +88,7 @@ func (t *tokenIter) next(limit int) (Token, bool) {
 		return Token{}, false
 	}
 	tok, end, ok := t.s.next(i, t.dir)
+	work.Add(end - i)
 	t.i = end
 	if !ok {
 		t.bad = true
@@ -117,11 +119,13 @@ func (s *scanner) skip(i int, ln *line) (int, bool) {
 // concern there). ok is false at an unterminated comment.
 func (s *scanner) space(i int, ln *line, dir bool) (int, bool) {
 	l := s.l
+	from := i
 	for i < len(l) {
 		c := l[i]
 		switch {
 		case c == '\n':
 			if dir {
+				work.Add(i - from)
 				return i, true
 			}
 			ln.bol, ln.start = true, i+1
@@ -138,19 +142,23 @@ func (s *scanner) space(i int, ln *line, dir bool) (int, bool) {
 					s.stopped = true
 					s.res.LexedTo = s.orig(i)
 				}
+				work.Add(len(l) - from)
 				return len(l), false
 			}
 			i += 2 + end + 2
 		case c == 0 || c >= 0x1c && c <= 0x1f || c >= utf8.RuneSelf:
 			k := s.invisible(i, dir)
 			if k == 0 {
+				work.Add(i - from)
 				return i, true
 			}
 			i += k
 		default:
+			work.Add(i - from)
 			return i, true
 		}
 	}
+	work.Add(i - from)
 	return i, true
 }
 

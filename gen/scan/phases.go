@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unsafe"
+
+	"github.com/cowrap/rules_cowrap/gen/internal/work"
 )
 
 // The scanner reads C as C's translation phases do (C11 5.1.1.2):
@@ -78,6 +80,7 @@ func (t *text) pos(off int) Pos { return t.opos(t.orig(off)) }
 // off: each call costs the distance moved.
 func (t *text) opos(off int) Pos {
 	off = min(off, len(t.src))
+	work.Add(max(off-t.cur, t.cur-off))
 	if off >= t.cur {
 		seg := t.src[t.cur:off]
 		if n := strings.Count(seg, "\n"); n > 0 {
@@ -87,6 +90,7 @@ func (t *text) opos(off int) Pos {
 	} else if n := strings.Count(t.src[off:t.cur], "\n"); n > 0 {
 		t.curLine -= n
 		t.curStart = strings.LastIndexByte(t.src[:off], '\n') + 1
+		work.Add(off - t.curStart)
 	}
 	t.cur = off
 	return Pos{Line: t.curLine, Col: off - t.curStart + 1}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cowrap/rules_cowrap/gen/cident"
+	"github.com/cowrap/rules_cowrap/gen/internal/work"
 )
 
 // Byte classes for the fast loop in run.
@@ -79,6 +80,7 @@ func (s *scanner) run() {
 				if j := strings.Index(l[from:], nd); j >= 0 {
 					at[k] = from + j
 				}
+				work.Add(at[k] - from)
 			}
 			best = min(best, at[k])
 		}

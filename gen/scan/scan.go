@@ -17,6 +17,7 @@ import (
 	"unsafe"
 
 	"github.com/cowrap/rules_cowrap/gen/cident"
+	"github.com/cowrap/rules_cowrap/gen/internal/work"
 	"github.com/cowrap/rules_cowrap/gen/marks"
 )
 
@@ -278,6 +279,7 @@ func (d *Decl) PosAt(k int) Pos {
 	if k > len(d.Text) {
 		k = len(d.Text)
 	}
+	work.Add(k)
 	nl := strings.LastIndexByte(d.Text[:k], '\n')
 	if nl < 0 {
 		return Pos{Line: d.Start.Line, Col: d.Start.Col + k}
