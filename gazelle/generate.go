@@ -203,8 +203,9 @@ func inBuildOrder[T any](list []T, src func(T) string) []T {
 // the files of a target, srcs in the order of its srcs attribute: each
 // file's findings, then those across files (a wrapper declared twice, at
 // both places), as the build will report them. old is the existing rule
-// the target is merged into, or nil.
-func (l *cowrapLang) checkTarget(cc *cowrapConfig, old *rule.Rule, srcs []source) {
+// the target is merged into, or nil. It returns the verdict on each file
+// as the build reads it (the wrappers, whose targets the link deps need).
+func (l *cowrapLang) checkTarget(cc *cowrapConfig, old *rule.Rule, srcs []source) []check.File {
 	chk := cc.checker
 	if o := chk.Options(); !o.General && old != nil && old.Attr("template") != nil {
 		// A template set by hand stays (setAttrs), and with it the
@@ -227,6 +228,7 @@ func (l *cowrapLang) checkTarget(cc *cowrapConfig, old *rule.Rule, srcs []source
 	for _, d := range chk.Across(inputs, files) {
 		l.finding(cc.errors, d)
 	}
+	return files
 }
 
 // leftTo returns the label of the user's target that lists repository
