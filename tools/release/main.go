@@ -1,9 +1,11 @@
-// Command release builds the prebuilt cowrap toolchain's assets: it cross-compiles
-// gen/cmd/cowrap for every platform, packs each binary (with LICENSE) into a deterministic
-// archive and records the archives' sha256 in toolchains/integrity.json, the table that the
-// cowrap module extension (rules/extensions.bzl) checks downloads against.
+// Command release builds the prebuilt assets of a rules_cowrap release: for every platform it
+// cross-compiles gen/cmd/cowrap and a Gazelle with the cowrap language (gazelle.go), packs each
+// binary (with its licenses) into a deterministic archive and records the archives' sha256 in
+// toolchains/integrity.json, the table that the cowrap module extension (rules/extensions.bzl)
+// checks downloads against.
 //
 //	go run ./tools/release -version 0.1.0 [-out dist] [-check]
+//	go run ./tools/release -gazelle FILE   (only the released Gazelle, for this machine: tests)
 //
 // Two runs from the same commit with the same Go release give the same bytes, on any machine
 // and at any checkout path (-trimpath, no VCS stamp, no build ID, fixed GOAMD64/GOARM64, fixed
@@ -27,6 +29,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -40,15 +43,16 @@ var Platforms = []string{
 
 // Release is one version's entry in toolchains/integrity.json.
 type Release struct {
-	Tag    string           `json:"tag"`    // the release page's tag: assets are at BASE_URL/TAG/ARCHIVE
-	Go     string           `json:"go"`     // the Go release that built it (needed to reproduce it)
-	Assets map[string]Asset `json:"assets"` // by platform
+	Tag     string           `json:"tag"`     // the release page's tag: assets are at BASE_URL/TAG/ARCHIVE
+	Go      string           `json:"go"`      // the Go release that built it (needed to reproduce it)
+	Assets  map[string]Asset `json:"assets"`  // the generator cowrap, by platform
+	Gazelle map[string]Asset `json:"gazelle"` // Gazelle with the cowrap language, by platform
 }
 
 // Asset is one platform's archive.
 type Asset struct {
 	Archive string `json:"archive"`
-	Binary  string `json:"binary"` // the generator's path in the archive
+	Binary  string `json:"binary"` // the executable's path in the archive
 	SHA256  string `json:"sha256"`
 }
 
@@ -63,23 +67,59 @@ func main() {
 	version := flag.String("version", "", "release version, e.g. 0.1.0 (tag v0.1.0)")
 	out := flag.String("out", "dist", "directory for the archives (relative to the repository root)")
 	check := flag.Bool("check", false, "fail unless the archives match "+integrityPath+", instead of writing it")
+	gazelle := flag.String("gazelle", "", "only build the released Gazelle for this machine into `FILE` (for tests)")
 	flag.Parse()
-	if !versionRE.MatchString(*version) || flag.NArg() != 0 {
-		fmt.Fprintln(os.Stderr, "usage: release -version X.Y.Z[-suffix] [-out DIR] [-check]")
+	if flag.NArg() != 0 || (*gazelle == "") == !versionRE.MatchString(*version) {
+		fmt.Fprintln(os.Stderr, "usage: release -version X.Y.Z[-suffix] [-out DIR] [-check] | release -gazelle FILE")
 		os.Exit(2)
 	}
-	if err := run(*version, *out, *check); err != nil {
+	var err error
+	if *gazelle != "" {
+		err = hostGazelle(*gazelle)
+	} else {
+		err = run(*version, *out, *check)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "release:", err)
 		os.Exit(1)
 	}
 }
 
-func run(version, out string, check bool) error {
-	root, err := goOutput("", "env", "GOMOD")
-	if err != nil || !strings.HasSuffix(root, "go.mod") {
-		return fmt.Errorf("run inside the rules_cowrap Go module (go env GOMOD: %q, %v)", root, err)
+func repoRoot() (string, error) {
+	gomod, err := goOutput("", "env", "GOMOD")
+	if err != nil || !strings.HasSuffix(gomod, "go.mod") {
+		return "", fmt.Errorf("run inside the rules_cowrap Go module (go env GOMOD: %q, %v)", gomod, err)
 	}
-	root = filepath.Dir(root)
+	return filepath.Dir(gomod), nil
+}
+
+// hostGazelle builds the Gazelle that a release ships, for this machine's platform, into exe.
+func hostGazelle(exe string) error {
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
+	if exe, err = filepath.Abs(exe); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "cowrap-release-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	gz, err := prepareGazelle(root, tmp)
+	if err != nil {
+		return err
+	}
+	defer gz.cleanup()
+	return gz.build(runtime.GOOS, runtime.GOARCH, exe)
+}
+
+func run(version, out string, check bool) error {
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
 	goVersion, err := goOutput(root, "env", "GOVERSION")
 	if err != nil {
 		return err
@@ -100,47 +140,77 @@ func run(version, out string, check bool) error {
 	}
 	defer os.RemoveAll(tmp)
 
-	rel := Release{Tag: "v" + version, Go: goVersion, Assets: map[string]Asset{}}
+	gz, err := prepareGazelle(root, tmp)
+	if err != nil {
+		return err
+	}
+	defer gz.cleanup()
+
+	rel := Release{Tag: "v" + version, Go: goVersion, Assets: map[string]Asset{}, Gazelle: map[string]Asset{}}
 	var sums strings.Builder
 	for _, p := range Platforms {
 		goos, goarch, _ := strings.Cut(p, "_")
-		bin := "cowrap"
+		exe := ""
 		if goos == "windows" {
-			bin += ".exe"
+			exe = ".exe"
 		}
-		exe := filepath.Join(tmp, p, bin)
-		if err := build(root, goos, goarch, exe); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+		for _, t := range []struct {
+			name, archive string
+			assets        map[string]Asset
+			build         func(goos, goarch, out string) error
+			licenses      []member
+		}{
+			{"cowrap", "cowrap", rel.Assets, func(goos, goarch, out string) error {
+				return build(root, goos, goarch, out, "./gen/cmd/cowrap")
+			}, []member{{"LICENSE", 0o644, license}}},
+			{"gazelle", "gazelle-cowrap", rel.Gazelle, gz.build, []member{
+				{"LICENSE", 0o644, license}, {"LICENSE.gazelle", 0o644, gz.license}}},
+		} {
+			bin := t.name + exe
+			path := filepath.Join(tmp, p, bin)
+			if err := t.build(goos, goarch, path); err != nil {
+				return fmt.Errorf("%s %s: %w", p, t.name, err)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			a, err := writeArchive(out, fmt.Sprintf("%s-%s-%s", t.archive, version, p), goos,
+				append([]member{{bin, 0o755, data}}, t.licenses...))
+			if err != nil {
+				return err
+			}
+			t.assets[p] = a
+			fmt.Fprintf(&sums, "%s  %s\n", a.SHA256, a.Archive)
+			fmt.Printf("%s  %s\n", a.SHA256, filepath.Join(out, a.Archive))
 		}
-		data, err := os.ReadFile(exe)
-		if err != nil {
-			return err
-		}
-		files := []member{{bin, 0o755, data}, {"LICENSE", 0o644, license}}
-		name := fmt.Sprintf("cowrap-%s-%s", version, p)
-		var archive []byte
-		if goos == "windows" {
-			name += ".zip"
-			archive, err = packZip(files)
-		} else {
-			name += ".tar.gz"
-			archive, err = packTarGz(files)
-		}
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(out, name), archive, 0o644); err != nil {
-			return err
-		}
-		sum := sha256.Sum256(archive)
-		rel.Assets[p] = Asset{Archive: name, Binary: bin, SHA256: hex.EncodeToString(sum[:])}
-		fmt.Fprintf(&sums, "%x  %s\n", sum, name)
-		fmt.Printf("%x  %s\n", sum, filepath.Join(out, name))
 	}
 	if err := os.WriteFile(filepath.Join(out, "SHA256SUMS"), []byte(sums.String()), 0o644); err != nil {
 		return err
 	}
 	return updateTable(filepath.Join(root, integrityPath), version, rel, check)
+}
+
+// writeArchive packs files into out/NAME.zip (Windows) or out/NAME.tar.gz; the first file is
+// the executable.
+func writeArchive(out, name, goos string, files []member) (Asset, error) {
+	var archive []byte
+	var err error
+	if goos == "windows" {
+		name += ".zip"
+		archive, err = packZip(files)
+	} else {
+		name += ".tar.gz"
+		archive, err = packTarGz(files)
+	}
+	if err != nil {
+		return Asset{}, err
+	}
+	if err := os.WriteFile(filepath.Join(out, name), archive, 0o644); err != nil {
+		return Asset{}, err
+	}
+	sum := sha256.Sum256(archive)
+	return Asset{Archive: name, Binary: files[0].name, SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
 // updateTable sets (or, with check, compares) version's entry; other versions stay as they are.
@@ -161,16 +231,23 @@ func updateTable(path, version string, rel Release, check bool) error {
 			return fmt.Errorf("%s has no version %s", path, version)
 		}
 		var bad []string
-		for p, a := range rel.Assets {
-			if old.Assets[p] != a {
-				bad = append(bad, fmt.Sprintf("%s: built %s, table has %s", p, a.SHA256, old.Assets[p].SHA256))
+		for what, m := range map[string][2]map[string]Asset{
+			"cowrap": {rel.Assets, old.Assets}, "gazelle": {rel.Gazelle, old.Gazelle}} {
+			built, had := m[0], m[1]
+			for p, a := range built {
+				if had[p] != a {
+					bad = append(bad, fmt.Sprintf("%s %s: built %s, table has %s", what, p, a.SHA256, had[p].SHA256))
+				}
+			}
+			if len(had) != len(built) {
+				bad = append(bad, fmt.Sprintf("%s: built %d platforms, table has %d", what, len(built), len(had)))
 			}
 		}
-		if len(bad) > 0 || len(old.Assets) != len(rel.Assets) || old.Tag != rel.Tag {
+		if len(bad) > 0 || old.Tag != rel.Tag {
 			return fmt.Errorf("%s does not match this build (table made with %s, this is %s):\n  %s",
 				path, old.Go, rel.Go, strings.Join(bad, "\n  "))
 		}
-		fmt.Printf("OK: all %d archives match %s %s\n", len(rel.Assets), path, version)
+		fmt.Printf("OK: all %d archives match %s %s\n", len(rel.Assets)+len(rel.Gazelle), path, version)
 		return nil
 	}
 	table[version] = rel
@@ -182,10 +259,11 @@ func updateTable(path, version string, rel Release, check bool) error {
 	return os.WriteFile(path, append(data, '\n'), 0o644)
 }
 
-// build cross-compiles the generator. The environment is pinned where it changes the bytes.
-func build(root, goos, goarch, exe string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w -buildid=",
-		"-o", exe, "./gen/cmd/cowrap")
+// build cross-compiles the package pkg of the module at root, with extra go build flags. The
+// environment is pinned where it changes the bytes.
+func build(root, goos, goarch, exe, pkg string, flags ...string) error {
+	args := append([]string{"build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w -buildid=", "-o", exe}, flags...)
+	cmd := exec.Command("go", append(args, pkg)...)
 	cmd.Dir = root
 	cmd.Env = append(cleanEnv(), "CGO_ENABLED=0", "GOOS="+goos, "GOARCH="+goarch,
 		"GOAMD64=v1", "GOARM64=v8.0", "GOFLAGS=-mod=readonly", "GOEXPERIMENT=")

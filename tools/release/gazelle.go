@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// The Gazelle that a release ships: Gazelle's own cmd/gazelle from the module version that
+// go.mod pins, with the cowrap language only and gazellePatch applied. Its sources are never
+// committed: they are copied from the module cache at release time.
+const (
+	gazelleModule = "github.com/bazelbuild/bazel-gazelle"
+	// gazellePatch makes Gazelle write BUILD files atomically and fail when a write fails; the
+	// file says why and how to regenerate it.
+	gazellePatch = "tools/release/gazelle-atomic-write.patch"
+	// gazelleCopy is where, under the repository root, the patched copy lives during a run: a
+	// replace directive with a path relative to the main module keeps the binary independent of
+	// where the checkout is (an absolute path would be recorded in its build information).
+	// .gitignore and .bazelignore list it.
+	gazelleCopy = ".release-gazelle"
+)
+
+// langsGo replaces cmd/gazelle/langs.go (what gazelle_binary generates) with cowrap's language.
+const langsGo = `package main
+
+import (
+	"github.com/bazelbuild/bazel-gazelle/language"
+	cowrap "github.com/cowrap/rules_cowrap/gazelle"
+)
+
+var languages = []language.Language{
+	cowrap.NewLanguage(),
+}
+`
+
+type gazelleSource struct {
+	root, modfile string
+	license       []byte // Gazelle's LICENSE, shipped beside the binary
+}
+
+// prepareGazelle copies Gazelle from the module cache to ROOT/.release-gazelle, patches it,
+// and writes a go.mod (in tmp) that replaces the module with the copy.
+func prepareGazelle(root, tmp string) (*gazelleSource, error) {
+	src, err := goOutput(root, "list", "-mod=readonly", "-m", "-f", "{{.Dir}}", gazelleModule)
+	if err == nil && src == "" {
+		if _, err = goOutput(root, "mod", "download", gazelleModule); err == nil {
+			src, err = goOutput(root, "list", "-mod=readonly", "-m", "-f", "{{.Dir}}", gazelleModule)
+		}
+	}
+	if err != nil || src == "" {
+		return nil, fmt.Errorf("cannot find %s in the module cache (go mod download): %v", gazelleModule, err)
+	}
+	dst := filepath.Join(root, gazelleCopy)
+	if err := os.RemoveAll(dst); err != nil {
+		return nil, err
+	}
+	g := &gazelleSource{root: root, modfile: filepath.Join(tmp, "gazelle.mod")}
+	if err := copyTree(src, dst); err != nil {
+		g.cleanup()
+		return nil, err
+	}
+	if err := g.patch(dst); err != nil {
+		g.cleanup()
+		return nil, err
+	}
+	return g, nil
+}
+
+func (g *gazelleSource) patch(dst string) error {
+	if err := os.WriteFile(filepath.Join(dst, "cmd/gazelle/langs.go"), []byte(langsGo), 0o644); err != nil {
+		return err
+	}
+	// git apply works like patch(1) outside a repository, but fails on a hunk that does not
+	// apply exactly; the ceiling keeps it from finding this checkout's repository.
+	cmd := exec.Command("git", "apply", "--whitespace=nowarn", filepath.Join(g.root, gazellePatch))
+	cmd.Dir = dst
+	cmd.Env = append(os.Environ(), "GIT_CEILING_DIRECTORIES="+g.root)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s does not apply to the %s copy in %s: %v\n%s", gazellePatch, gazelleModule, dst, err, out)
+	}
+	var err error
+	if g.license, err = os.ReadFile(filepath.Join(dst, "LICENSE")); err != nil {
+		return err
+	}
+	mod, err := os.ReadFile(filepath.Join(g.root, "go.mod"))
+	if err != nil {
+		return err
+	}
+	mod = append(mod, fmt.Sprintf("\nreplace %s => ./%s\n", gazelleModule, gazelleCopy)...)
+	if err := os.WriteFile(g.modfile, mod, 0o644); err != nil {
+		return err
+	}
+	// The checksums of ours and of Gazelle's own dependencies (cmd/gazelle needs a few more).
+	lines := map[string]bool{}
+	for _, f := range []string{filepath.Join(g.root, "go.sum"), filepath.Join(dst, "go.sum")} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if l != "" {
+				lines[l] = true
+			}
+		}
+	}
+	var sum bytes.Buffer
+	for _, l := range sortedKeys(lines) {
+		sum.WriteString(l + "\n")
+	}
+	return os.WriteFile(strings.TrimSuffix(g.modfile, ".mod")+".sum", sum.Bytes(), 0o644)
+}
+
+func (g *gazelleSource) build(goos, goarch, exe string) error {
+	return build(g.root, goos, goarch, exe, gazelleModule+"/cmd/gazelle", "-modfile="+g.modfile)
+}
+
+func (g *gazelleSource) cleanup() {
+	os.RemoveAll(filepath.Join(g.root, gazelleCopy))
+}
+
+// copyTree copies the regular files and directories of src to dst (writable), without vendor/.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			if rel == "vendor" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
