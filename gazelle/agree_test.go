@@ -2,13 +2,14 @@ package gazelle
 
 import (
 	"fmt"
+	"io/fs"
+	"maps"
 	"math/rand"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -28,6 +29,8 @@ type agreeCase struct {
 	// handTemplate: each package's target exists, with a template set by
 	// hand and no directive.
 	handTemplate bool
+	collect      bool     // # gazelle:cowrap_collect at the root
+	buildDirs    []string // directories with a BUILD file of their own
 	pkgs         map[string]map[string]string
 }
 
@@ -76,14 +79,7 @@ func TestAgreement(t *testing.T) {
 	for name, c := range adversarial {
 		cases["table_"+name] = c
 	}
-	names := slices.Sorted(func(yield func(string) bool) {
-		for n := range cases {
-			if !yield(n) {
-				return
-			}
-		}
-	})
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(cases)) {
 		t.Run(name, func(t *testing.T) { agree(t, cases[name]) })
 	}
 }
@@ -128,6 +124,11 @@ var adversarial = map[string]agreeCase{
 		"a.h": "unsigned int co_wrapper bdrv_count(BlockDriverState *bs);\n" + good,
 		"b.h": "int co_wrapper bdrv_bad(int);\n",
 	}}},
+	"collected": {dialect: "qemu-10.2", collect: true, buildDirs: []string{"pkg"}, pkgs: map[string]map[string]string{
+		"":        {"top.h": good, "top-io.h": "int co_wrapper bdrv_x(BlockDriverState *bs);\n"},
+		"sub/dir": {"a.h": good + "int co_wrapper bdrv_bad(BlockDriverState *bs) ;\n", "b.c": "int co_wrapper bdrv_x(BlockDriverState *bs);\n"},
+		"pkg":     {"c.h": "int co_wrapper bdrv_x(BlockDriverState *bs);\n/* unterminated"},
+	}},
 	"template_dialect_marks": {dialect: "qemu-10.2", template: true, pkgs: map[string]map[string]string{"pkg": {
 		"a.h": "BlockDriverState *co_wrapper bdrv_find(const char *name);\n" + good,
 		"b.h": "/*\n" + good + "*/\n",
@@ -140,6 +141,9 @@ var finding = regexp.MustCompile(`^gazelle: cowrap: (?:warning|error): ([^ ]+:\d
 func agree(t *testing.T, c agreeCase) {
 	ws := t.TempDir()
 	root := "# gazelle:cowrap_dialect " + c.dialect + "\n"
+	if c.collect {
+		root += "# gazelle:cowrap_collect\n"
+	}
 	var tmpl *gen.Template
 	if c.template || c.handTemplate {
 		os.MkdirAll(filepath.Join(ws, "tools"), 0o755)
@@ -169,80 +173,99 @@ func agree(t *testing.T, c agreeCase) {
 		}
 		if c.handTemplate {
 			build := fmt.Sprintf("cowrap_library(\n    name = %q,\n    srcs = [%q],\n    template = \"//tools:rt.tmpl\",\n)\n",
-				path.Base(pkg)+"_cowrap", slices.Sorted(mapKeys(files))[0])
+				path.Base(pkg)+"_cowrap", slices.Sorted(maps.Keys(files))[0])
 			os.WriteFile(filepath.Join(ws, pkg, "BUILD.bazel"), []byte(build), 0o644)
 		}
+	}
+	for _, dir := range c.buildDirs {
+		os.WriteFile(filepath.Join(ws, dir, "BUILD.bazel"), []byte("# A package of its own.\n"), 0o644)
 	}
 	stderr, code := runUpdate(t, ws, false)
 	if code != 0 {
 		t.Fatalf("gazelle exit code %d:\n%s", code, stderr)
 	}
-	// Gazelle's findings, by package, in the order printed.
-	reported := map[string][]string{}
-	for _, line := range strings.Split(stderr, "\n") {
-		if m := finding.FindStringSubmatch(line); m != nil && !strings.Contains(line, ": not in //") && !strings.Contains(line, "so it is not in") {
-			pkg := path.Dir(m[1][:strings.IndexByte(m[1], ':')])
-			reported[pkg] = append(reported[pkg], m[1])
-		}
-	}
 	d, err := dialect.Lookup(c.dialect)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, pkg := range slices.Sorted(mapKeys(c.pkgs)) {
-		var srcs []string
-		if f, err := rule.LoadFile(filepath.Join(ws, pkg, "BUILD.bazel"), pkg); err == nil {
-			for _, r := range f.Rules {
-				if r.Kind() == cowrapLibrary {
-					srcs = r.AttrStrings("srcs")
-				}
-			}
-		}
-		// What the rule runs: the dialect, its includes plus each header
-		// of srcs (-include-after), the template and marks.
-		opts := gen.Options{Dialect: d, Includes: d.Includes(), Template: tmpl}
-		var inputs []gen.Input
-		for _, s := range srcs {
-			p := path.Join(pkg, s)
-			inputs = append(inputs, gen.Input{Path: p, Data: []byte(c.pkgs[pkg][s])})
-			opts.Includes = append(opts.Includes, p)
-		}
-		var want []string
-		if len(inputs) > 0 {
-			for _, dg := range gen.Check(opts, inputs).Diags {
-				want = append(want, dg.Err.Error())
-			}
-		}
-		if got := reported[pkg]; !slices.Equal(got, want) {
-			t.Errorf("%s: Gazelle reported\n\t%s\nthe generator finds in srcs %q\n\t%s", pkg, strings.Join(got, "\n\t"), srcs, strings.Join(want, "\n\t"))
-		}
-		// File by file: a file the generator takes a wrapper from, or
-		// finds a marked declaration in, is listed; no other file is.
-		for _, name := range slices.Sorted(mapKeys(c.pkgs[pkg])) {
-			p := path.Join(pkg, name)
-			alone := gen.Check(opts, []gen.Input{{Path: p, Data: []byte(c.pkgs[pkg][name])}})
-			listed := slices.Contains(srcs, name)
-			if alone.Wrappers > 0 && !listed {
-				t.Errorf("%s: the generator writes %d wrapper(s) from it, Gazelle does not list it", p, alone.Wrappers)
-			}
-			if listed && alone.Wrappers == 0 && len(alone.Diags) == 0 {
-				t.Errorf("%s: listed, but the generator finds nothing in it", p)
-			}
+	data := map[string][]byte{} // every C file, by repository path
+	for dir, files := range c.pkgs {
+		for name, src := range files {
+			data[path.Join(dir, name)] = []byte(src)
 		}
 	}
-}
-
-func mapKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
+	// The targets Gazelle wrote, and the target of each file listed.
+	type target struct {
+		label  string
+		inputs []gen.Input // in the order of srcs, which the build keeps
+	}
+	var targets []*target
+	of := map[string]*target{}
+	filepath.WalkDir(ws, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.Name() != "BUILD.bazel" {
+			return err
 		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if !yield(k) {
-				return
+		rel, _ := filepath.Rel(ws, filepath.Dir(p))
+		pkg := strings.TrimPrefix(filepath.ToSlash(rel), ".")
+		f, err := rule.LoadFile(p, pkg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range f.Rules {
+			if r.Kind() != cowrapLibrary {
+				continue
 			}
+			tg := &target{label: targetLabel(pkg, r.Name())}
+			for _, s := range r.AttrStrings("srcs") {
+				p, _ := repoPath(pkg, s)
+				tg.inputs = append(tg.inputs, gen.Input{Path: p, Data: data[p]})
+				of[p] = tg
+			}
+			targets = append(targets, tg)
+		}
+		return nil
+	})
+	// Gazelle's findings, by target, in the order printed.
+	reported := map[*target][]string{}
+	for _, line := range strings.Split(stderr, "\n") {
+		if m := finding.FindStringSubmatch(line); m != nil && !strings.Contains(line, ": not in //") && !strings.Contains(line, "so it is not in") {
+			file := m[1][:strings.IndexByte(m[1], ':')]
+			if of[file] == nil {
+				t.Errorf("Gazelle reports a finding in %s, which no target lists: %s", file, line)
+			}
+			reported[of[file]] = append(reported[of[file]], m[1])
+		}
+	}
+	// What the rule runs: the dialect, its includes plus each header of
+	// srcs (-include-after), the template and marks.
+	options := func(inputs []gen.Input) gen.Options {
+		opts := gen.Options{Dialect: d, Includes: d.Includes(), Template: tmpl}
+		for _, in := range inputs {
+			if strings.HasSuffix(in.Path, ".h") {
+				opts.Includes = append(opts.Includes, in.Path)
+			}
+		}
+		return opts
+	}
+	for _, tg := range targets {
+		var want []string
+		for _, dg := range gen.Check(options(tg.inputs), tg.inputs).Diags {
+			want = append(want, dg.Err.Error())
+		}
+		if got := reported[tg]; !slices.Equal(got, want) {
+			t.Errorf("%s: Gazelle reported\n\t%s\nthe generator finds in its srcs\n\t%s", tg.label, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+		}
+	}
+	// File by file: a file the generator takes a wrapper from is listed;
+	// a file listed gives the generator a wrapper or a finding.
+	for _, p := range slices.Sorted(maps.Keys(data)) {
+		alone := []gen.Input{{Path: p, Data: data[p]}}
+		plan := gen.Check(options(alone), alone)
+		if plan.Wrappers > 0 && of[p] == nil {
+			t.Errorf("%s: the generator writes %d wrapper(s) from it, Gazelle does not list it", p, plan.Wrappers)
+		}
+		if of[p] != nil && plan.Wrappers == 0 && len(plan.Diags) == 0 {
+			t.Errorf("%s: listed in %s, but the generator finds nothing in it", p, of[p].label)
 		}
 	}
 }
