@@ -60,7 +60,7 @@ cmp -s "$tmp/old/p$(printf '%0*d' ${#PACKAGES} 1)/BUILD.bazel" "$tmp/new/p$(prin
   fail "Gazelle changed nothing"
 say "an uninterrupted run over $PACKAGES packages takes $ms ms; $KILLS kills at random points in [0, $((ms + ms / 4))] ms"
 mid=0 before=0 after=0
-for k in $(seq "$KILLS"); do
+for _ in $(seq "$KILLS"); do
   rm -rf "$tmp/w" && cp -a "$tmp/old" "$tmp/w"
   delay=$((RANDOM % (ms + ms / 4 + 1)))
   "$gazelle" -repo_root "$tmp/w" "$tmp/w" 2>/dev/null &
