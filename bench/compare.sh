@@ -16,15 +16,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/qemu-lib.sh
 . "$root/scripts/qemu-lib.sh"
 
-Q=$(qemu_src_arg "${1:-}")
-if [[ -z $Q ]]; then
-  echo "SKIP: bench/compare: no QEMU path (give it as argument or set QEMU_SRC)"
-  exit 0
-fi
-if ! command -v python3 >/dev/null; then
-  echo "SKIP: bench/compare: python3 is needed to run QEMU's script"
-  exit 0
-fi
+qemu_src_or_skip bench/compare "${1:-}" python3
 SIZES=${SIZES:-10000 20000 40000}
 RUNS=${RUNS:-5}
 

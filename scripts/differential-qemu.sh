@@ -23,15 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/qemu-lib.sh
 . "$here/qemu-lib.sh"
 
-Q=$(qemu_src_arg "${1:-}")
-if [[ -z $Q ]]; then
-  echo "SKIP: differential-qemu: no QEMU path (give it as argument or set QEMU_SRC)"
-  exit 0
-fi
-if ! command -v python3 >/dev/null; then
-  echo "SKIP: differential-qemu: python3 is needed to run QEMU's scripts"
-  exit 0
-fi
+qemu_src_or_skip differential-qemu "${1:-}" python3
 [[ -e $Q ]] || { echo "differential-qemu: $Q does not exist" >&2; exit 2; }
 git --git-dir="$Q" rev-parse --git-dir >/dev/null 2>&1 ||
   { echo "differential-qemu: $Q is not a QEMU git dir" >&2; exit 2; }

@@ -97,7 +97,18 @@ build_cowrap() {
   echo "$1/cowrap"
 }
 
-# qemu_src_arg ARG: the QEMU location from $1 or $QEMU_SRC; empty if neither.
-qemu_src_arg() {
-  echo "${1:-${QEMU_SRC:-}}"
+# qemu_src_or_skip NAME ARG [python3]: set Q to the QEMU location, ARG or else
+# $QEMU_SRC. Without one, or (given python3) without python3 to run QEMU's
+# script, print "SKIP: NAME: why" and exit 0 (tools/test_all.sh counts a skip).
+qemu_src_or_skip() {
+  # shellcheck disable=SC2034 # the sourcing script reads it
+  Q=${2:-${QEMU_SRC:-}}
+  if [[ -z $Q ]]; then
+    echo "SKIP: $1: no QEMU path (give it as argument or set QEMU_SRC)"
+    exit 0
+  fi
+  if [[ ${3:-} == python3 ]] && ! command -v python3 >/dev/null; then
+    echo "SKIP: $1: python3 is needed to run QEMU's script"
+    exit 0
+  fi
 }

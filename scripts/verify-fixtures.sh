@@ -16,15 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/qemu-lib.sh
 . "$here/qemu-lib.sh"
 
-Q=$(qemu_src_arg "${1:-}")
-if [[ -z $Q ]]; then
-  echo "SKIP: verify-fixtures: no QEMU path (give it as argument or set QEMU_SRC)"
-  exit 0
-fi
-if ! command -v python3 >/dev/null; then
-  echo "SKIP: verify-fixtures: python3 is needed to run QEMU's script"
-  exit 0
-fi
+qemu_src_or_skip verify-fixtures "${1:-}" python3
 shift || true
 golden=$(cd "$here/.." && pwd)/gen/testdata/golden
 

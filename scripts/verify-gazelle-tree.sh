@@ -25,11 +25,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/qemu-lib.sh
 . "$repo/scripts/qemu-lib.sh"
-Q=$(qemu_src_arg "${1:-}")
-if [ -z "$Q" ]; then
-  echo "SKIP: verify-gazelle-tree.sh: no QEMU path (give it as argument or set QEMU_SRC)"
-  exit 0
-fi
+qemu_src_or_skip verify-gazelle-tree "${1:-}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bin=${GAZELLE_BIN:-$tmp/gazelle}

@@ -24,15 +24,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/qemu-lib.sh
 . "$here/qemu-lib.sh"
 
-Q=$(qemu_src_arg "${1:-}")
-if [[ -z $Q ]]; then
-  echo "SKIP: verify-qemu: no QEMU path (give it as argument or set QEMU_SRC)"
-  exit 0
-fi
-if ! command -v python3 >/dev/null; then
-  echo "SKIP: verify-qemu: python3 is needed to run QEMU's script"
-  exit 0
-fi
+qemu_src_or_skip verify-qemu "${1:-}" python3
 shift || true
 [[ -e $Q ]] || { echo "verify-qemu: $Q does not exist" >&2; exit 2; }
 load_releases || exit 1

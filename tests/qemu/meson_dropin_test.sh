@@ -36,11 +36,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=scripts/qemu-lib.sh
 . "$root/scripts/qemu-lib.sh"
 
-Q=$(qemu_src_arg "${1:-}")
-if [[ -z $Q ]]; then
-  echo "SKIP: meson_dropin: no QEMU git dir (give it as argument or set QEMU_SRC)"
-  exit 0
-fi
+qemu_src_or_skip meson_dropin "${1:-}"
 shift || true
 if ! git -C "$Q" rev-parse --git-dir >/dev/null 2>&1; then
   echo "SKIP: meson_dropin: $Q is not a QEMU git dir (releases are exported with git archive)"
