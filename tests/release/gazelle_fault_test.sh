@@ -15,6 +15,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 say() { printf '[gazelle_fault_test] %s\n' "$*"; }
 fail() { printf '[gazelle_fault_test] FAIL: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=tests/lib/checkout.sh
+. "$repo/tests/lib/checkout.sh"
 PACKAGES=${PACKAGES:-300} KILLS=${KILLS:-60}
 tmp=$(mktemp -d /tmp/cowrap-gazelle-fault.XXXXXX)
 cleanup() {
@@ -26,9 +28,7 @@ trap cleanup EXIT
 gazelle=${GAZELLE:-}
 if [ -z "$gazelle" ]; then
   say "building the released Gazelle (go run ./tools/release -gazelle) in a copy of this working tree"
-  mkdir "$tmp/checkout"
-  (cd "$repo" && git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-    [ -e "$f" ] && printf '%s\0' "$f"; done | xargs -0 cp --parents -t "$tmp/checkout")
+  checkout_copy "$tmp/checkout"
   (cd "$tmp/checkout" && go run ./tools/release -gazelle "$tmp/gazelle")
   gazelle=$tmp/gazelle
 fi
@@ -100,7 +100,7 @@ set -e
 sed 's/^/  /' "$tmp/full.err"
 [ "$rc" != 0 ] || fail "Gazelle exited 0 on a full disk"
 grep -q 'no space left on device' "$tmp/full.err" || fail "Gazelle did not say the disk is full"
-grep -q 'BUILD.bazel' "$tmp/full.err" || fail "Gazelle did not name the file it could not write"
+grep -q "/ws/p1/BUILD.bazel not written: " "$tmp/full.err" || fail "Gazelle did not name the BUILD file it could not write"
 diff -r "$tmp/full-old" "$tmp/disk/ws" || fail "a full disk changed the BUILD files above"
 [ -z "$(find "$tmp/disk/ws" -name '*.tmp')" ] || fail "temporary files left: $(find "$tmp/disk/ws" -name '*.tmp')"
 say "a full disk: exit $rc, the file named, every BUILD.bazel as it was, no temporary file left"
