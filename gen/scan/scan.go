@@ -127,9 +127,15 @@ next:
 	return out
 }
 
-// ContainsAny reports whether src contains any of the needles; callers that
-// test many files compute Needles once.
+// ContainsAny reports whether src may hold a mark: it contains one of the
+// needles, or a backslash-newline, across which C joins a mark that the
+// bytes do not show (phases.go). Callers that test many files compute
+// Needles once.
 func ContainsAny(src []byte, needles [][]byte) bool {
+	return containsNeedle(src, needles) || bytes.Contains(src, []byte("\\\n")) || bytes.Contains(src, []byte("\\\r"))
+}
+
+func containsNeedle(src []byte, needles [][]byte) bool {
 	for _, n := range needles {
 		if bytes.Contains(src, n) {
 			return true
@@ -226,16 +232,13 @@ func Each(name string, src []byte, marks *Marks, f func(*Decl)) Result {
 		return Result{Errors: []*Error{e}, Unreadable: e}
 	}
 	needles := marks.Needles()
-	// A mark can be spelled across a splice: then only the logical text
-	// holds it.
-	hasMark := ContainsAny(src, needles)
-	if !hasMark && !bytes.Contains(src, []byte("\\\n")) && !bytes.Contains(src, []byte("\\\r")) {
+	if !ContainsAny(src, needles) {
 		return Result{}
 	}
 	src = Normalize(src)
 	s := &scanner{text: newText(unsafe.String(unsafe.SliceData(src), len(src))), file: name, marks: marks, each: f}
-	if !hasMark && !ContainsAny(unsafe.Slice(unsafe.StringData(s.l), len(s.l)), needles) {
-		return Result{}
+	if len(s.splices) > 0 && !containsNeedle(unsafe.Slice(unsafe.StringData(s.l), len(s.l)), needles) {
+		return Result{} // only splices; the logical text holds no mark either
 	}
 	for _, n := range needles {
 		s.needles = append(s.needles, string(n))
