@@ -91,7 +91,7 @@ func (c *checker) wrapper() *model.Wrapper {
 
 // params parses the arguments like the script and reports its rejection.
 func (c *checker) params(w *model.Wrapper, m match) bool {
-	if k, what := noise(m.args); k >= 0 && !c.strict(c.at(m.argsOff+k), "%s: %s inside the parameter list: the QEMU script reads it as part of the parameters; move it out of the parentheses", w.Name, what) {
+	if k, what := scan.NonToken(m.args); k >= 0 && !c.strict(c.at(m.argsOff+k), "%s: %s inside the parameter list: the QEMU script reads it as part of the parameters; move it out of the parentheses", w.Name, what) {
 		return false
 	}
 	var buf [8]qparam
@@ -129,35 +129,6 @@ func unnamed(q qparam) bool {
 	}
 	words := strings.FieldsFunc(q.typ, isPySpace)
 	return len(words) > 0 && cident.IsTagKeyword(words[len(words)-1])
-}
-
-// noise finds what in a parameter list is not C tokens to the script: a
-// comment, a preprocessor line or a backslash-newline. It returns its offset
-// and a description, or -1.
-func noise(args string) (int, string) {
-	if !strings.ContainsAny(args, "/\\#") {
-		return -1, ""
-	}
-	bol := false
-	for i := 0; i < len(args); i++ {
-		switch c := args[i]; {
-		case c == '/' && i+1 < len(args) && args[i+1] == '*':
-			return i, "a /* comment */"
-		case c == '/' && i+1 < len(args) && args[i+1] == '/':
-			return i, "a // comment"
-		case c == '\\' && i+1 < len(args) && args[i+1] == '\n':
-			return i, "a backslash-newline"
-		case c == '#' && bol:
-			return i, "a preprocessor line"
-		case c == '\n':
-			bol = true
-			continue
-		case c == ' ' || c == '\t':
-			continue
-		}
-		bol = false
-	}
-	return -1, ""
 }
 
 // names checks that no parameter name is used twice or collides with a name

@@ -28,7 +28,10 @@ type scanner struct {
 	// prefix lexes a statement's text a second time.
 	reported map[int]bool
 	quiet    bool // errorf does nothing and nothing is recorded: looking ahead
-	stopped  bool // at an unterminated comment
+	// noise, when not nil, records the first comment or directive met
+	// (NonToken).
+	noise   *nonToken
+	stopped bool // at an unterminated comment
 	// conds are the open #if blocks; seenDirective is past the last
 	// directive they account for, as statements are lexed twice.
 	conds         []cond
@@ -133,8 +136,10 @@ func (s *scanner) space(i int, ln *line, dir bool) (int, bool) {
 		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
 			i++
 		case c == '/' && i+1 < len(l) && l[i+1] == '/':
+			s.note(i, "a // comment")
 			i = lineEnd(l, i)
 		case c == '/' && i+1 < len(l) && l[i+1] == '*':
+			s.note(i, "a /* comment */")
 			end := strings.Index(l[i+2:], "*/")
 			if end < 0 {
 				if !s.quiet {
@@ -204,6 +209,7 @@ func (s *scanner) invisible(i int, quiet bool) int {
 // one, and a comment that spans lines continues it. The first time a
 // directive is read it is handed to conditional.
 func (s *scanner) directive(i int) (int, bool) {
+	s.note(i, "a preprocessor line")
 	it := tokenIter{s: s, i: i + 1, dir: true}
 	if i >= s.seenDirective && !s.quiet {
 		s.seenDirective = i + 1
@@ -254,4 +260,44 @@ func (s *scanner) next(i int, dir bool) (tok Token, end int, ok bool) {
 		}
 	}
 	return Token{Text: l[i:j], Off: i}, j, true
+}
+
+// nonToken is what C reads as white space or a directive, not as tokens.
+type nonToken struct {
+	off  int
+	what string
+}
+
+// note records the first non-token at logical offset off, when asked to.
+func (s *scanner) note(off int, what string) {
+	if s.noise != nil && s.noise.off < 0 {
+		s.noise.off, s.noise.what = off, what
+	}
+}
+
+// NonToken finds the first thing in text, C source that starts inside a
+// line, that C's translation phases take out before tokens are read: a
+// backslash-newline, a comment or a directive line. It returns its offset
+// in text and what it is, or -1. QEMU's scripts read such text as part of
+// a declaration.
+func NonToken(text string) (int, string) {
+	if !strings.ContainsAny(text, "/\\#") { // none can start: the usual case, without lexing
+		return -1, ""
+	}
+	s := &scanner{text: newText(text), quiet: true, noise: &nonToken{off: -1}}
+	for it := s.tokens(0, line{}); ; {
+		if _, ok := it.next(len(s.l)); !ok && !it.bad {
+			break
+		} else if !ok {
+			it = s.tokens(lineEnd(s.l, it.i), line{})
+		}
+	}
+	off, what := s.noise.off, s.noise.what
+	if off >= 0 {
+		off = s.orig(off)
+	}
+	if len(s.splices) > 0 && (off < 0 || s.splices[0] <= off) {
+		return s.splices[0], "a backslash-newline"
+	}
+	return off, what
 }

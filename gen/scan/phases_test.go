@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -69,5 +70,27 @@ func TestPhases(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNonToken: what C takes out before tokens, at its exact offset.
+func TestNonToken(t *testing.T) {
+	for text, want := range map[string]string{
+		"int a, int b":                  "-1 ",
+		"int a /* c */, int b":          "6 a /* comment */",
+		"int a, // c\n int b":           "7 a // comment",
+		"int a,\n#ifdef X\n int b":      "7 a preprocessor line",
+		"int a, # int b":                "-1 ",
+		"int a,\\\n int b /* c */":      "6 a backslash-newline",
+		"int a /* c */,\\\n int b":      "6 a /* comment */",
+		"int a, const char *s = \"/*\"": "-1 ",
+		"int a,\n /**/ # define X\n":    "8 a /* comment */",
+		"int a,\\\n#if X\n":             "6 a backslash-newline",
+		"int a, 'x":                     "-1 ",
+	} {
+		off, what := NonToken(text)
+		if got := fmt.Sprint(off, " ", what); got != want {
+			t.Errorf("NonToken(%q) = %q, want %q", text, got, want)
+		}
 	}
 }
