@@ -16,55 +16,37 @@ import (
 // runs in strict, lenient and template (general grammar) mode.
 func TestLinearSteps(t *testing.T) {
 	const bs = "BlockDriverState *bs"
+	// each writes prefix, then format for i in 0..n-1 (with i and bs, or
+	// just i when the format holds one verb), then suffix.
+	each := func(prefix, format, suffix string) func(int) string {
+		return func(n int) string {
+			var b strings.Builder
+			b.WriteString(prefix)
+			for i := range n {
+				if strings.Count(format, "%") == 1 {
+					fmt.Fprintf(&b, format, i)
+				} else {
+					fmt.Fprintf(&b, format, i, bs)
+				}
+			}
+			return b.String() + suffix
+		}
+	}
 	shapes := []struct {
 		name string
 		make func(n int) string
 	}{
-		{"declarations inside a comment", func(n int) string {
-			var b strings.Builder
-			b.WriteString("/*\n")
-			for i := range n {
-				fmt.Fprintf(&b, "int co_wrapper bdrv_x%d(%s);\n", i, bs)
-			}
-			b.WriteString("*/\n")
-			return b.String()
-		}},
-		{"declarations on one line", func(n int) string {
-			var b strings.Builder
-			for i := range n {
-				fmt.Fprintf(&b, "int co_wrapper bdrv_x%d(%s); ", i, bs)
-			}
-			return b.String() + "\n"
-		}},
+		{"declarations inside a comment", each("/*\n", "int co_wrapper bdrv_x%d(%s);\n", "*/\n")},
+		{"declarations on one line", each("", "int co_wrapper bdrv_x%d(%s); ", "\n")},
 		{"marks on one line", func(n int) string {
 			return "int " + strings.Repeat("co_wrapper ", n) + "bdrv_x(" + bs + ");\n"
 		}},
 		{"marks on many lines", func(n int) string {
 			return "int " + strings.Repeat("co_wrapper\n", n) + "bdrv_x(" + bs + ");\n"
 		}},
-		{"parameters", func(n int) string {
-			var b strings.Builder
-			b.WriteString("int co_wrapper bdrv_x(" + bs)
-			for i := range n {
-				fmt.Fprintf(&b, ", int a%d", i)
-			}
-			return b.String() + ");\n"
-		}},
-		{"parameters on lines", func(n int) string {
-			var b strings.Builder
-			b.WriteString("int co_wrapper bdrv_x(" + bs)
-			for i := range n {
-				fmt.Fprintf(&b, ",\n    int a%d", i)
-			}
-			return b.String() + ");\n"
-		}},
-		{"findings", func(n int) string {
-			var b strings.Builder
-			for i := range n {
-				fmt.Fprintf(&b, "int co_wrapper bdrv_x%d(%s, int ret, unsigned long);\n", i, bs)
-			}
-			return b.String()
-		}},
+		{"parameters", each("int co_wrapper bdrv_x("+bs, ", int a%d", ");\n")},
+		{"parameters on lines", each("int co_wrapper bdrv_x("+bs, ",\n    int a%d", ");\n")},
+		{"findings", each("", "int co_wrapper bdrv_x%d(%s, int ret, unsigned long);\n", "")},
 		{"directives", func(n int) string {
 			var b strings.Builder
 			for i := range n {
@@ -72,13 +54,7 @@ func TestLinearSteps(t *testing.T) {
 			}
 			return b.String()
 		}},
-		{"splices", func(n int) string {
-			var b strings.Builder
-			for i := range n {
-				fmt.Fprintf(&b, "int co_wr\\\napper bdrv_x%d(%s,\\\n int a);\n", i, bs)
-			}
-			return b.String()
-		}},
+		{"splices", each("", "int co_wr\\\napper bdrv_x%d(%s,\\\n int a);\n", "")},
 	}
 	d, err := dialect.Lookup(dialect.Default)
 	if err != nil {
