@@ -16,6 +16,10 @@ func IsLetter(c byte) bool { return IsLower(c) || c >= 'A' && c <= 'Z' }
 // IsLower reports whether c is [a-z].
 func IsLower(c byte) bool { return c >= 'a' && c <= 'z' }
 
+// IsSnake reports whether c is [a-z0-9_]: what follows the first letter
+// of QEMU's lowercase names and mark variants in its scripts' patterns.
+func IsSnake(c byte) bool { return IsByte(c) && (c < 'A' || c > 'Z') }
+
 // IsDigit reports whether c is [0-9].
 func IsDigit(c byte) bool { return c >= '0' && c <= '9' }
 

@@ -7,7 +7,8 @@ func TestClasses(t *testing.T) {
 		b := byte(c)
 		lower, upper, digit := b >= 'a' && b <= 'z', b >= 'A' && b <= 'Z', b >= '0' && b <= '9'
 		if IsLower(b) != lower || IsLetter(b) != (lower || upper) || IsDigit(b) != digit ||
-			IsStart(b) != (lower || upper || b == '_') || IsByte(b) != (lower || upper || digit || b == '_') {
+			IsStart(b) != (lower || upper || b == '_') || IsByte(b) != (lower || upper || digit || b == '_') ||
+			IsSnake(b) != (lower || digit || b == '_') {
 			t.Errorf("byte %#x classed wrongly", c)
 		}
 	}

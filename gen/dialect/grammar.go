@@ -64,7 +64,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 		vs, ve := i, marks.VariantEnd(t, i)
 		r.markEnd = ve
 		k := skipPyS(t, ve)
-		e := identEnd(t, k, cident.IsLower, isNameByte)
+		e := identEnd(t, k, cident.IsLower, cident.IsSnake)
 		switch {
 		case e > k && e < len(t) && t[e] == '(':
 			r.variant, r.name, r.nameOff, i = t[vs:ve], t[k:e], off+k, e
@@ -93,7 +93,7 @@ func (f *Family) matchAt(text string, off int) (match, bool) {
 		}
 		r.markOff, r.markEnd = i, i+len(marks.GeneratedCoWrapper)
 		k := skipPyS(t, r.markEnd)
-		e := identEnd(t, k, cident.IsLower, isNameByte)
+		e := identEnd(t, k, cident.IsLower, cident.IsSnake)
 		if e == k || e >= len(t) || t[e] != '(' {
 			return r, false
 		}
@@ -127,9 +127,8 @@ func identEnd(t string, i int, first, more func(byte) bool) int {
 	return i
 }
 
-// isNameByte is the script's [a-z0-9_]; its other classes are cident's:
-// [a-zA-Z] IsLetter, [a-zA-Z0-9_] IsByte, [a-z] IsLower.
-func isNameByte(c byte) bool { return cident.IsByte(c) && (c < 'A' || c > 'Z') }
+// The script's pattern classes are cident's: [a-zA-Z] IsLetter,
+// [a-zA-Z0-9_] IsByte, [a-z] IsLower, [a-z0-9_] IsSnake.
 
 // skipPyS skips Python \s characters from i.
 func skipPyS(t string, i int) int {
@@ -244,7 +243,7 @@ func readParam(p string) (qparam, bool) {
 	}
 	for j := len(line) - 2; j >= 0; j-- {
 		if (line[j] == ' ' || line[j] == '*') && cident.IsLower(line[j+1]) {
-			e := identEnd(line, j+1, cident.IsLower, isNameByte)
+			e := identEnd(line, j+1, cident.IsLower, cident.IsSnake)
 			return qparam{typ: line[:j+1], name: line[j+1 : e], decl: line[:e], dropped: p[e:]}, true
 		}
 	}

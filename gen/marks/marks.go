@@ -104,7 +104,7 @@ func VariantEnd(t string, i int) int {
 	if i+1 >= len(t) || t[i] != '_' || !cident.IsLower(t[i+1]) {
 		return i
 	}
-	for i += 2; i < len(t) && (cident.IsLower(t[i]) || t[i] >= '0' && t[i] <= '9' || t[i] == '_'); i++ {
+	for i += 2; i < len(t) && cident.IsSnake(t[i]); i++ {
 	}
 	return i
 }
