@@ -85,7 +85,7 @@ func TestGolden(t *testing.T) {
 			// And no BUILD file the case does not expect.
 			for _, rel := range buildFiles(t, ws, "BUILD.bazel") {
 				if _, err := os.Stat(filepath.Join(src, rel, "BUILD.out")); err != nil {
-					t.Errorf("%s written, but the case has no BUILD.out for it", filepath.Join(rel, "BUILD.bazel"))
+					t.Errorf("%s written, but the case has no BUILD.out for it (tools/update writes it)", filepath.Join(rel, "BUILD.bazel"))
 				}
 			}
 		})
