@@ -104,27 +104,30 @@ build_says() {
   done
   ! grep -q "undefined reference" "$chk/build.out" || { echo "FAIL: the build stopped at a link error"; fail=1; }
 }
+# fault FILE DECL WANT: appends the line DECL to FILE, a listed header of //examples/modern;
+# Gazelle and the build must each say WANT (@LINE@ in it: DECL's line); then FILE is restored.
+fault() {
+  local file=$1 line
+  cp "$file" "$chk/saved"
+  line=$(($(wc -l <"$file") + 1))
+  echo "$2" >>"$file"
+  gazelle_says "${3//@LINE@/$line}"
+  build_says //examples/modern:modern_cowrap "${3//@LINE@/$line}"
+  cp "$chk/saved" "$file"
+}
 m=examples/modern
-cp "$m/block-io.h" "$m/block-global-state.h" "$chk/"
 
 # 1. A declaration C accepts and the generator rejects, added to a listed header: the header
 #    stays in srcs (its good wrappers are not dropped), the finding is reported at its place.
-line=$(($(wc -l <"$m/block-io.h") + 1))
-echo 'int GRAPH_RDLOCK co_wrapper mem_trim(BdrvChild *child, int64_t offset);' >>"$m/block-io.h"
-bad="$m/block-io.h:$line:5: mem_trim: two-word return type or qualifier \"int GRAPH_RDLOCK\" before the mark"
-gazelle_says "$bad: only one identifier, an optional '*' and coroutine_fn may precede it (use a typedef); qemu-10.2 expects \`TYPE [*] [coroutine_fn] MARK NAME(PARAMS);\` with exactly one space after TYPE and ');' ending the line"
-build_says //$m:modern_cowrap "$bad"
-cp "$chk/block-io.h" "$m/"
-[ "$fail" = 0 ] && echo "PASS: a rejected declaration: Gazelle and the build name it at $m/block-io.h:$line:5"
+fault "$m/block-io.h" 'int GRAPH_RDLOCK co_wrapper mem_trim(BdrvChild *child, int64_t offset);' \
+  "$m/block-io.h:@LINE@:5: mem_trim: two-word return type or qualifier \"int GRAPH_RDLOCK\" before the mark: only one identifier, an optional '*' and coroutine_fn may precede it (use a typedef); qemu-10.2 expects \`TYPE [*] [coroutine_fn] MARK NAME(PARAMS);\` with exactly one space after TYPE and ');' ending the line"
+[ "$fail" = 0 ] && echo "PASS: a rejected declaration: Gazelle and the build name its place"
 
-# 2. The same wrapper in two headers of one target: reported with both positions.
-line=$(($(wc -l <"$m/block-global-state.h") + 1))
+# 2. The same wrapper in two headers of one target: reported with both positions (at the later
+#    one in srcs order, block-io.h, naming the first).
 first=$(grep -n 'co_wrapper mem_truncate' "$m/block-io.h" | cut -d: -f1)
-echo 'int co_wrapper mem_truncate(BdrvChild *child, int64_t offset, Error **errp);' >>"$m/block-global-state.h"
-dup="$m/block-io.h:$first:16: mem_truncate: wrapper declared twice; first declared at $m/block-global-state.h:$line:16"
-gazelle_says "$dup"
-build_says //$m:modern_cowrap "$dup"
-cp "$chk/block-global-state.h" "$m/"
+fault "$m/block-global-state.h" 'int co_wrapper mem_truncate(BdrvChild *child, int64_t offset, Error **errp);' \
+  "$m/block-io.h:$first:16: mem_truncate: wrapper declared twice; first declared at $m/block-global-state.h:@LINE@:16"
 [ "$fail" = 0 ] && echo "PASS: a wrapper declared twice: Gazelle and the build name both places"
 
 # 3. A bad directive value: an error, exit 1, and no BUILD file is written.
