@@ -17,30 +17,16 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 here=$repo/tests/consumer
-# A fixed path, so that reruns reuse the consumer's Bazel output base; the lock keeps two runs
-# from sharing it at the same time.
-top=/tmp/cowrap-consumer
-exec 9>"$top.lock"
-flock 9
-rm -rf "$top" && mkdir -p "$top/consumer"
-cleanup() {
-  (cd "$top/consumer" && "$repo/tools/bazel" shutdown >/dev/null 2>&1) || true
-  rm -rf "$top"
-}
-trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-
-# shellcheck source=tests/lib/checkout.sh
-. "$repo/tests/lib/checkout.sh"
-checkout_copy "$top/rules_cowrap"
-
+# shellcheck source=tests/lib/consumer.sh
+. "$repo/tests/lib/consumer.sh"
+consumer_start consumer
+consumer_module "$top/consumer"
 cd "$top/consumer"
 for f in MODULE.bazel BUILD.bazel; do
-  readme_snippet "consumer: $f" >"$f" || fail "README.md has no snippet marked <!-- consumer: $f -->"
   echo "--- $f (from README.md)"
   cat "$f"
 done
-grep -q 'path = "../rules_cowrap",' MODULE.bazel || fail "the README's MODULE.bazel does not override rules_cowrap with path ../rules_cowrap"
 diff -u "$here/BUILD.bazel" BUILD.bazel || fail "tests/consumer/BUILD.bazel differs from the README's snippet"
 diff -u "$here/MODULE.bazel" <(sed 's|path = "../rules_cowrap",|path = "../..",|' MODULE.bazel) ||
   fail "tests/consumer/MODULE.bazel differs from the README's snippet (but for path = \"../..\")"
@@ -51,15 +37,6 @@ mkdir "$top/bin"
 buildozer=$(buildtool buildozer "$top/bin")
 "$buildozer" -quiet delete //kv:%cowrap_library
 [ -z "$("$buildozer" 'print label' //kv:%cowrap_library)" ] || fail "could not delete the cowrap_library from kv/BUILD.bazel"
-bazel() { "$repo/tools/bazel" "$@"; }
-
-# gazelle: run Gazelle; fail on any line Gazelle itself logs (they start with "gazelle: ").
-gazelle() {
-  bazel run //:gazelle 2>"$top/gazelle.err" || { cat "$top/gazelle.err"; fail "bazel run //:gazelle"; }
-  if grep '^gazelle: ' "$top/gazelle.err"; then
-    fail "Gazelle printed the messages above"
-  fi
-}
 # run_demo WANT: build everything, run //kv:demo, check its output line.
 run_demo() {
   bazel build //... || fail "bazel build //..."
