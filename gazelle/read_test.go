@@ -201,7 +201,8 @@ func TestUnreadableFile(t *testing.T) {
 }
 
 // TestUnlistedFiles: a marked file Gazelle cannot list (a link to a device,
-// a name the rule's #include check rejects, a name that is not UTF-8) is
+// a name the rule's #include check rejects, a name that is not UTF-8, a
+// declaration hidden by an unterminated comment) is
 // reported whatever cowrap_errors says, and is never in srcs; the good file
 // of the package still is.
 func TestUnlistedFiles(t *testing.T) {
@@ -217,6 +218,7 @@ func TestUnlistedFiles(t *testing.T) {
 				os.WriteFile(filepath.Join(pkg, name), fmt.Appendf(nil, decl, i), 0o644)
 			}
 			os.Symlink("/dev/zero", filepath.Join(pkg, "zero.h"))
+			os.WriteFile(filepath.Join(pkg, "hidden.h"), fmt.Appendf(nil, "/* a comment not closed\n"+decl, 9), 0o644)
 			stderr, code := runUpdate(t, ws, false)
 			kind := "warning"
 			if policy == "error" {
@@ -227,6 +229,7 @@ func TestUnlistedFiles(t *testing.T) {
 				`pkg/q"uote.h: not in //pkg:pkg_cowrap: bad #include value "pkg/q\"uote.h": contains a quote or backslash`,
 				`"pkg/caf\xe9.h": not in //pkg:pkg_cowrap: its name is not UTF-8, which a BUILD file cannot hold`,
 				"pkg/zero.h: cannot read it, so it is not in //pkg:pkg_cowrap: read " + filepath.Join(pkg, "zero.h") + ": not a regular file",
+				"pkg/hidden.h:1:1: unterminated /* comment; so it is not in //pkg:pkg_cowrap",
 			} {
 				if !strings.Contains(stderr, "gazelle: cowrap: "+kind+": "+want) {
 					t.Errorf("stderr:\n%s\nwant it to hold:\n%s", stderr, want)

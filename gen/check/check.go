@@ -89,14 +89,16 @@ type File struct {
 	// Diags are the findings of this input alone, by position.
 	Diags []model.Diag
 	// Source reports whether the file belongs in the inputs of a target:
-	// the scanner found a marked declaration in it, accepted or rejected,
-	// or stopped at an error it found in the file (an unterminated comment
-	// may hide declarations). Gazelle lists exactly these files in srcs;
-	// any other file has no wrapper and, in the inputs, at most findings
-	// about text that C does not read as a declaration.
+	// the scanner found a marked declaration in it, accepted or rejected.
+	// Gazelle lists exactly these files in srcs; any other file has no
+	// wrapper and, in the inputs, at most findings about text that C does
+	// not read as a declaration.
 	Source bool
-	// Unreadable is set, and in Diags, when the file is not UTF-8: the
-	// scanner read nothing of it, as QEMU's scripts cannot.
+	// Unreadable is set, and in Diags, when the scanner could not read
+	// the file: it is not UTF-8 (nothing is read, as QEMU's scripts cannot
+	// read it), or it holds no marked declaration but an error after which
+	// one may hide (an unterminated comment, a NUL byte, ...): the first
+	// such error. Gazelle reports such a file instead of listing it.
 	Unreadable *scan.Error
 }
 
@@ -206,8 +208,11 @@ func (c *Checker) File(in Input) File {
 			f.Wrappers = append(f.Wrappers, w)
 		}
 	})
+	f.Source = len(r.Spans) > 0
 	f.Unreadable = r.Unreadable
-	f.Source = r.Unreadable == nil && (len(r.Spans) > 0 || len(r.Errors) > 0)
+	if !f.Source && len(r.Errors) > 0 {
+		f.Unreadable = r.Errors[0]
+	}
 	for _, e := range r.Errors {
 		f.Diags = append(f.Diags, model.Diag{Err: e})
 	}
