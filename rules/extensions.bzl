@@ -1,4 +1,4 @@
-"""Module extension `cowrap`: prebuilt generator toolchains, so a C project builds no Go.
+"""Module extension `cowrap`: prebuilt generator toolchains and Gazelle, so a C project builds no Go.
 
 ```starlark
 cowrap = use_extension("@rules_cowrap//rules:extensions.bzl", "cowrap")
@@ -8,15 +8,25 @@ cowrap.prebuilt(version = "0.1.0")  # optional base_url = "https://mirror.exampl
 Each release archive is checked against the sha256 in toolchains/integrity.json, which the
 release script (tools/release) writes. rules_cowrap registers the prebuilt toolchains before the
 from-source one, so an exec platform without a prebuilt binary builds the generator from source.
+The release's Gazelle (the cowrap language) is what `cowrap_gazelle` from
+`@rules_cowrap//gazelle/runner:defs.bzl` runs; on a host without one, and without
+`cowrap.prebuilt`, that builds Gazelle from source.
 """
 
-load("//toolchains:prebuilt.bzl", "cowrap_binary_repo", "cowrap_toolchains_hub")
+load(
+    "//toolchains:prebuilt.bzl",
+    "cowrap_binary_repo",
+    "cowrap_gazelle_repo",
+    "cowrap_toolchains_hub",
+    "cowrap_unavailable_repo",
+)
 
 # The default `base_url` of `cowrap.prebuilt`: this repository's GitHub releases.
 DEFAULT_BASE_URL = "https://github.com/cowrap/rules_cowrap/releases/download"
 
 _prebuilt = tag_class(
-    doc = "Use the released cowrap binaries of `version` as the generator toolchain.",
+    doc = "Use the released binaries of `version`: the generator toolchain, and the Gazelle " +
+          "that `cowrap_gazelle` runs.",
     attrs = {
         "version": attr.string(
             doc = "A release of rules_cowrap listed in its toolchains/integrity.json; default: " +
@@ -29,6 +39,9 @@ _prebuilt = tag_class(
         ),
     },
 )
+
+# What every message about an unusable cowrap.prebuilt() ends with.
+_FROM_SOURCE_HINT = "remove cowrap.prebuilt(...) from MODULE.bazel to build the generator and Gazelle from source"
 
 def _cowrap_impl(mctx):
     integrity = json.decode(mctx.read(Label("//toolchains:integrity.json")))
@@ -43,19 +56,28 @@ def _cowrap_impl(mctx):
                 tag, tag_module = t, mod.name
     repos = {}
     version = ""
+    problem = ""
+    gazelle = {"urls": {}, "sha256": {}, "binary": {}}
     if tag:
         version = tag.version or own_version
+        known = ", ".join(sorted(integrity)) or "(none yet)"
         if not version:
-            fail("cowrap.prebuilt() in module %s: no version given, and rules_cowrap has none (git_override or local_path_override); set version = one of: %s" % (
+            problem = "cowrap.prebuilt() in module %s: no version given, and rules_cowrap has none (git_override or local_path_override); set version = one of: %s; or %s" % (
                 tag_module,
-                ", ".join(sorted(integrity)) or "(none yet)",
-            ))
-        if version not in integrity:
-            fail("cowrap.prebuilt(version = %r) in module %s: no such release in rules_cowrap's toolchains/integrity.json; known: %s" % (
+                known,
+                _FROM_SOURCE_HINT,
+            )
+        elif version not in integrity:
+            problem = "cowrap.prebuilt(version = %r) in module %s: no such release in rules_cowrap's toolchains/integrity.json; known: %s; or %s" % (
                 version,
                 tag_module,
-                ", ".join(sorted(integrity)) or "(none yet)",
-            ))
+                known,
+                _FROM_SOURCE_HINT,
+            )
+    if problem:
+        # Only what needs the generator or Gazelle fails (when fetched), with this message.
+        cowrap_unavailable_repo(name = "cowrap_unavailable", message = problem)
+    elif tag:
         release = integrity[version]
         base = tag.base_url.rstrip("/")
         for platform, asset in sorted(release["assets"].items()):
@@ -67,10 +89,26 @@ def _cowrap_impl(mctx):
                 binary = asset["binary"],
             )
             repos[platform] = name
-    cowrap_toolchains_hub(name = "cowrap_toolchains", version = version, repos = repos)
+        for platform, asset in release.get("gazelle", {}).items():
+            gazelle["urls"][platform] = "%s/%s/%s" % (base, release["tag"], asset["archive"])
+            gazelle["sha256"][platform] = asset["sha256"]
+            gazelle["binary"][platform] = asset["binary"]
+    cowrap_toolchains_hub(
+        name = "cowrap_toolchains",
+        version = version,
+        repos = repos,
+        unavailable = "cowrap_unavailable" if problem else "",
+    )
+    cowrap_gazelle_repo(
+        name = "cowrap_gazelle",
+        version = version,
+        from_source = Label("//gazelle/runner:from_source"),
+        fail = problem,
+        **gazelle
+    )
 
 cowrap = module_extension(
     implementation = _cowrap_impl,
-    doc = "Prebuilt cowrap generator toolchains from rules_cowrap's release assets.",
+    doc = "Prebuilt cowrap generator toolchains and Gazelle from rules_cowrap's release assets.",
     tag_classes = {"prebuilt": _prebuilt},
 )

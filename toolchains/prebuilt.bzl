@@ -1,4 +1,4 @@
-"""Repository rules for the prebuilt cowrap toolchains (used by //rules:extensions.bzl)."""
+"""Repository rules for the prebuilt cowrap toolchains and Gazelle (used by //rules:extensions.bzl)."""
 
 # Go's GOOS/GOARCH (the release's platform names, tools/release) -> @platforms constraints.
 _OS = {"darwin": "macos", "linux": "linux", "windows": "windows"}
@@ -71,6 +71,15 @@ toolchain(
             repo = repo,
             type = str(Label("//toolchains:toolchain_type")),
         ))
+    if rctx.attr.unavailable:
+        # Every exec platform: building a cowrap_library fetches it, which fails with the reason.
+        out.append("""
+toolchain(
+    name = "unavailable",
+    toolchain = "@{repo}//:cowrap_toolchain",
+    toolchain_type = "{type}",
+    visibility = ["//visibility:public"],
+)""".format(repo = rctx.attr.unavailable, type = str(Label("//toolchains:toolchain_type"))))
     rctx.file("BUILD.bazel", "\n".join(out) + "\n")
 
 cowrap_toolchains_hub = repository_rule(
@@ -79,5 +88,89 @@ cowrap_toolchains_hub = repository_rule(
     attrs = {
         "version": attr.string(),
         "repos": attr.string_dict(doc = "release platform (GOOS_GOARCH) -> repository name"),
+        "unavailable": attr.string(doc = "a cowrap_unavailable_repo that takes every exec platform"),
     },
+)
+
+def _host_platform(rctx):
+    """The release platform name (GOOS_GOARCH) of the machine Bazel runs on, or "" if unknown."""
+    name = rctx.os.name.lower()
+    goos = ""
+    if name.startswith("linux"):
+        goos = "linux"
+    elif name.startswith("mac") or name.startswith("darwin"):
+        goos = "darwin"
+    elif name.startswith("windows"):
+        goos = "windows"
+    goarch = {"amd64": "amd64", "x86_64": "amd64", "aarch64": "arm64", "arm64": "arm64"}.get(rctx.os.arch, "")
+    if not goos or not goarch:
+        return ""
+    return goos + "_" + goarch
+
+def _gazelle_repo_impl(rctx):
+    # `bazel run` runs Gazelle on this machine, so only its platform's binary is fetched.
+    host = _host_platform(rctx) or "%s %s" % (rctx.os.name, rctx.os.arch)
+    if rctx.attr.fail:
+        fail(rctx.attr.fail)
+    if host in rctx.attr.urls:
+        # In bin/, so that the file and the alias //:gazelle have different names.
+        rctx.download_and_extract(url = rctx.attr.urls[host], sha256 = rctx.attr.sha256[host], output = "bin")
+        binary = "bin/" + rctx.attr.binary[host]
+        if not rctx.path(binary).exists:
+            fail("rules_cowrap: %s has no file %s" % (rctx.attr.urls[host], binary))
+        rctx.file("BUILD.bazel", """\
+# The prebuilt Gazelle with the cowrap language of cowrap {version}, for {host}.
+alias(
+    name = "gazelle",
+    actual = "{binary}",
+    visibility = ["//visibility:public"],
+)
+
+exports_files(["{binary}"])
+""".format(version = rctx.attr.version, host = host, binary = binary))
+        return
+
+    # The fallback: Gazelle built from source, which needs a Go SDK (the message says why).
+    if rctx.attr.version:
+        why = "cowrap %s has no prebuilt Gazelle for %s (it has: %s)" % (
+            rctx.attr.version,
+            host,
+            ", ".join(sorted(rctx.attr.urls)) or "none",
+        )
+    else:
+        why = "cowrap.prebuilt() is not in MODULE.bazel"
+
+    # buildifier: disable=print (the user is told once, at fetch time, why Go is needed)
+    print("rules_cowrap: %s; Gazelle is built from source (rules_go and a Go SDK)" % why)
+    rctx.file("BUILD.bazel", """\
+# {why}: Gazelle built from source.
+alias(
+    name = "gazelle",
+    actual = "{source}",
+    visibility = ["//visibility:public"],
+)
+""".format(why = why, source = str(rctx.attr.from_source)))
+
+cowrap_gazelle_repo = repository_rule(
+    implementation = _gazelle_repo_impl,
+    doc = "`//:gazelle`: the released Gazelle (cowrap language) for the host, checked by sha256, " +
+          "or `from_source` where none is released; fetched only when a Gazelle runner is built.",
+    attrs = {
+        "version": attr.string(doc = "the release (empty without cowrap.prebuilt())"),
+        "urls": attr.string_dict(doc = "release platform (GOOS_GOARCH) -> archive URL"),
+        "sha256": attr.string_dict(doc = "release platform -> the archive's sha256"),
+        "binary": attr.string_dict(doc = "release platform -> Gazelle's path in the archive"),
+        "from_source": attr.label(mandatory = True, doc = "the gazelle_binary of the fallback"),
+        "fail": attr.string(doc = "if set, fetching fails with this message"),
+    },
+)
+
+def _unavailable_repo_impl(rctx):
+    fail(rctx.attr.message)
+
+cowrap_unavailable_repo = repository_rule(
+    implementation = _unavailable_repo_impl,
+    doc = "Fails with `message` when fetched: the toolchain of a cowrap.prebuilt() that cannot " +
+          "be honoured, so only the targets that need the generator fail.",
+    attrs = {"message": attr.string(mandatory = True)},
 )

@@ -23,7 +23,7 @@ import (
 )
 
 // publicFiles are the .bzl files users load, in the order of the reference.
-var publicFiles = []string{"rules/defs.bzl", "rules/extensions.bzl", "toolchains/toolchain.bzl"}
+var publicFiles = []string{"rules/defs.bzl", "rules/extensions.bzl", "gazelle/runner/defs.bzl", "toolchains/toolchain.bzl"}
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
