@@ -1,19 +1,23 @@
 #!/bin/bash
-# tests/consumer_prebuilt/prebuilt_test.sh - a C project with the README's "Prebuilt generator"
-# lines builds with no Go at all (issue 11). On copies under /tmp (the offline launcher's chroot
+# tests/consumer_prebuilt/prebuilt_test.sh - a C project installed as the README says runs Gazelle
+# and builds with no Go at all (issues 11 and 18). On copies under /tmp (the offline launcher's chroot
 # sees the workspace and /tmp):
 #   1. tools/release makes the archives of the README's version from this working tree and writes
 #      their sha256 into the copy of rules_cowrap (toolchains/integrity.json); nginx on loopback
 #      serves them as a release mirror (and is the remote cache of step 3);
-#   2. the consumer (tests/consumer_prebuilt: MODULE.bazel holds the README's snippet verbatim,
-#      base_url set to the mirror) builds from an empty output base with no disk or repository
-#      cache: only the exec platform's archive is downloaded, the binary runs, and the execution
-#      log has CoWrap spawns and no Go action; toolchain resolution picked the prebuilt binary;
+#   2. the consumer (tests/consumer_prebuilt: MODULE.bazel and BUILD.bazel hold the README's
+#      snippets, base_url set to the mirror; its cowrap_library deleted), from an empty output base
+#      with no disk or repository cache: `bazel run //:gazelle` (the prebuilt Gazelle) writes the
+#      checked-in BUILD.bazel, `bazel build //...` builds it with the prebuilt generator, and
+#      `bazel run //:gazelle -- -mode=diff` is clean. Their execution logs have no Go action, no
+#      Go SDK is downloaded, only this platform's two archives are, and the binary runs;
 #   3. a second checkout of the consumer (other path, other output base) gets every CoWrap spawn
 #      from the remote cache: the prebuilt tool gives the same action keys everywhere;
 #   4. the from-source toolchain (--extra_toolchains) writes byte-identical files;
 #   5. an exec platform with no prebuilt binary (linux s390x) resolves to the from-source one;
-#   6. an unknown version and an archive whose sha256 differs from the table fail with messages.
+#   6. an unknown version fails the targets that need cowrap (and only those) with a message that
+#      says how to build from source; an archive whose sha256 differs from the table fails;
+#   7. a host without a prebuilt Gazelle in the release gets Gazelle built from source, and says so.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 say() { printf '[prebuilt_test] %s\n' "$*"; }
@@ -39,26 +43,48 @@ say "tools/release with the README's version, in a copy of this working tree"
 prebuilt_setup "$tmp"
 say "README's snippet: cowrap.prebuilt(version = \"$version\", ...); nginx serves $mirror/v$version/"
 
-# ---- 2. the consumer: cold build with the prebuilt toolchain
+# ---- 2. the consumer: Gazelle, build and Gazelle -mode=diff, cold, with the prebuilt binaries
 prebuilt_consumer "$A"
 prebuilt_consumer "$B"
 flags=(--disk_cache= --repository_cache= --remote_cache="$mirror/cache/")
+# no_go LOG WHAT: the execution log LOG has no Go action
+no_go() {
+  if grep -E "\"mnemonic\": \"($GO_MNEMONICS)\"" "$1" | sort | uniq -c; then
+    fail "$2 ran the Go actions above"
+  fi
+}
 cd "$A"
-say "A: bazel build //... (empty output base, no disk or repository cache, empty remote cache)"
+say "A: bazel run //:gazelle (empty output base, no disk or repository cache; no cowrap_library yet)"
+t0=$(date +%s)
+bazel run "${flags[@]}" --execution_log_json_file="$tmp/g.json" //:gazelle 2>"$tmp/g.err" ||
+  { cat "$tmp/g.err"; fail "the consumer's first Gazelle run failed"; }
+say "A: first Gazelle run: $(($(date +%s) - t0)) s"
+if grep '^gazelle: ' "$tmp/g.err"; then fail "Gazelle printed the messages above"; fi
+diff -u "$here/BUILD.bazel" BUILD.bazel || fail "Gazelle did not write the checked-in BUILD.bazel"
+say "A: Gazelle wrote the cowrap_library of tests/consumer_prebuilt/BUILD.bazel"
+no_go "$tmp/g.json" "bazel run //:gazelle"
+
+say "A: bazel build //..."
 t0=$(date +%s)
 bazel build "${flags[@]}" --execution_log_json_file="$tmp/a.json" --toolchain_resolution_debug=cowrap \
-  //... 2>"$tmp/a.err" || { cat "$tmp/a.err"; fail "the consumer's cold build failed"; }
-say "A: cold build: $(($(date +%s) - t0)) s"
+  //... 2>"$tmp/a.err" || { cat "$tmp/a.err"; fail "the consumer's build failed"; }
+say "A: build: $(($(date +%s) - t0)) s"
 execlog -want miss "$tmp/a.json" | tee "$tmp/a.txt" | sed 's/^/  /' || fail "A's CoWrap spawns did not run"
-if grep -E "\"mnemonic\": \"($GO_MNEMONICS)\"" "$tmp/a.json" | sort | uniq -c; then
-  fail "the build with the prebuilt toolchain ran the Go actions above"
-fi
+no_go "$tmp/a.json" "the build with the prebuilt toolchain"
 grep -qE "toolchain_type -> toolchain @@rules_cowrap[~+]+cowrap[~+]cowrap_$host//:cowrap_toolchain" "$tmp/a.err" ||
   { grep ToolchainResolution "$tmp/a.err" | grep cowrap >&2; fail "toolchain resolution did not pick the prebuilt $host binary"; }
-say "A: toolchain resolution picked @cowrap_$host; no Go action ($GO_MNEMONICS) in the execution log"
-gets=$(grep -o '"GET /v[^ ]*' "$NG/access.log" | grep -v SHA256SUMS | sort -u)
-[ "$gets" = "\"GET /v$version/cowrap-$version-$host.tar.gz" ] || fail "downloads from the mirror: ${gets:-none} (want only the $host archive)"
-say "A: downloaded only cowrap-$version-$host.tar.gz"
+say "A: toolchain resolution picked @cowrap_$host"
+
+say "A: bazel run //:gazelle -- -mode=diff"
+bazel run "${flags[@]}" --execution_log_json_file="$tmp/d.json" //:gazelle -- -mode=diff >"$tmp/d.out" 2>"$tmp/d.err" ||
+  { cat "$tmp/d.out" "$tmp/d.err"; fail "gazelle -mode=diff is not clean"; }
+no_go "$tmp/d.json" "bazel run //:gazelle -- -mode=diff"
+say "A: no Go action ($GO_MNEMONICS) in the execution logs of Gazelle, build and -mode=diff"
+
+gets=$(grep -o '"GET /v[^ ]*' "$NG/access.log" | grep -v SHA256SUMS | sort -u | tr '\n' ' ')
+[ "$gets" = "\"GET /v$version/cowrap-$version-$host.tar.gz \"GET /v$version/gazelle-cowrap-$version-$host.tar.gz " ] ||
+  fail "downloads from the mirror: ${gets:-none} (want only the $host archives of cowrap and Gazelle)"
+say "A: downloaded only cowrap-$version-$host.tar.gz and gazelle-cowrap-$version-$host.tar.gz"
 # rules_go registers its toolchains for the whole module graph, so Bazel evaluates its go_sdk
 # extension in any build; a downloaded SDK would hold a real bin/go (a host SDK only links).
 ext=$(bazel info output_base 2>/dev/null)/external
@@ -73,7 +99,8 @@ mkdir -p "$tmp/gen-prebuilt"
 sed -n 's/^output: //p' "$tmp/a.txt" | while read -r p; do cp "$A/$p" "$tmp/gen-prebuilt/$(basename "$p")"; done
 
 # ---- 3. another checkout, another output base: the same action keys (remote cache hits)
-say "B: bazel build at another path: every CoWrap spawn must be a remote cache hit"
+say "B: bazel build at another path (A's BUILD.bazel): every CoWrap spawn must be a remote cache hit"
+cp "$A/BUILD.bazel" "$B/BUILD.bazel"
 (cd "$B" && bazel build "${flags[@]}" --execution_log_json_file="$tmp/b.json" //... 2>"$tmp/b.err") ||
   { cat "$tmp/b.err"; fail "B's build failed"; }
 execlog -want hit "$tmp/b.json" | sed 's/^/  /' || fail "B's CoWrap spawns missed the remote cache: their action keys differ"
@@ -94,11 +121,31 @@ say "A: $n generated file(s) byte-identical with the prebuilt and the from-sourc
 
 # ---- 5. an exec platform without a prebuilt binary falls back to the from-source toolchain
 bazel cquery --extra_execution_platforms=//platforms:linux_s390x --toolchain_resolution_debug=cowrap \
-  //:counter_cowrap_gen >/dev/null 2>"$tmp/s390x.err" || { cat "$tmp/s390x.err"; fail "cquery on linux_s390x failed"; }
+  //:cowrap_prebuilt_consumer_cowrap_gen >/dev/null 2>"$tmp/s390x.err" || { cat "$tmp/s390x.err"; fail "cquery on linux_s390x failed"; }
 grep -qE 'Selected execution platform //platforms:linux_s390x, type @@rules_cowrap[~+]//toolchains:toolchain_type -> toolchain @@rules_cowrap[~+]//toolchains:from_source_cowrap' "$tmp/s390x.err" ||
   { grep ToolchainResolution "$tmp/s390x.err" | grep cowrap >&2; fail "linux_s390x did not fall back to the from-source toolchain"; }
 say "linux_s390x (no prebuilt binary): the from-source toolchain"
 
 # ---- 6. bad input: an unknown version, and an archive that does not match its sha256
 prebuilt_bad_input "$A" "$tmp"
+
+# ---- 7. no prebuilt Gazelle for this host in the release: Gazelle from source, with a message
+table=$tmp/rules_cowrap/toolchains/integrity.json
+cp "$table" "$tmp/integrity.good"
+python3 - "$table" "$version" "$host" <<'PY'
+import json, sys
+path, version, host = sys.argv[1:]
+t = json.load(open(path))
+del t[version]["gazelle"][host]
+open(path, "w").write(json.dumps(t, indent=2) + "\n")
+PY
+say "A: the table without a $host Gazelle: bazel run //:gazelle -- -mode=diff (the machine's disk cache)"
+bazel run --execution_log_json_file="$tmp/f.json" //:gazelle -- -mode=diff >"$tmp/f.out" 2>"$tmp/f.err" ||
+  { cat "$tmp/f.out" "$tmp/f.err"; fail "Gazelle from source failed or -mode=diff is not clean"; }
+grep -F "rules_cowrap: cowrap $version has no prebuilt Gazelle for $host (it has: " "$tmp/f.err" |
+  grep -F '; Gazelle is built from source (rules_go and a Go SDK)' ||
+  { cat "$tmp/f.err"; fail "no message that Gazelle is built from source"; }
+grep -qE '"mnemonic": "GoLink"' "$tmp/f.json" || fail "Gazelle was not built from source (no GoLink spawn)"
+cp "$tmp/integrity.good" "$table"
+say "A: no $host Gazelle in the release: built from source, -mode=diff clean"
 say "OK"
