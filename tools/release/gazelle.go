@@ -40,13 +40,14 @@ var languages = []language.Language{
 `
 
 type gazelleSource struct {
-	root, modfile string
-	license       []byte // Gazelle's LICENSE, shipped beside the binary
+	root, tmp, modfile string
+	license            []byte // Gazelle's LICENSE, shipped beside the binary
 }
 
 // prepareGazelle copies Gazelle from the module cache to ROOT/.release-gazelle, patches it,
-// and writes a go.mod (in tmp) that replaces the module with the copy.
-func prepareGazelle(root, tmp string) (*gazelleSource, error) {
+// and writes a go.mod (in a temporary directory) that replaces the module with the copy.
+// cleanup removes both.
+func prepareGazelle(root string) (*gazelleSource, error) {
 	src, err := goOutput(root, "list", "-mod=readonly", "-m", "-f", "{{.Dir}}", gazelleModule)
 	if err == nil && src == "" {
 		if _, err = goOutput(root, "mod", "download", gazelleModule); err == nil {
@@ -60,7 +61,11 @@ func prepareGazelle(root, tmp string) (*gazelleSource, error) {
 	if err := os.RemoveAll(dst); err != nil {
 		return nil, err
 	}
-	g := &gazelleSource{root: root, modfile: filepath.Join(tmp, "gazelle.mod")}
+	tmp, err := os.MkdirTemp("", "cowrap-release-gazelle-")
+	if err != nil {
+		return nil, err
+	}
+	g := &gazelleSource{root: root, tmp: tmp, modfile: filepath.Join(tmp, "gazelle.mod")}
 	if err := copyTree(src, dst); err != nil {
 		g.cleanup()
 		return nil, err
@@ -122,6 +127,7 @@ func (g *gazelleSource) build(goos, goarch, exe string) error {
 
 func (g *gazelleSource) cleanup() {
 	os.RemoveAll(filepath.Join(g.root, gazelleCopy))
+	os.RemoveAll(g.tmp)
 }
 
 // copyTree copies the regular files and directories of src to dst (writable), without vendor/.

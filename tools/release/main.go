@@ -102,12 +102,7 @@ func hostGazelle(exe string) error {
 	if exe, err = filepath.Abs(exe); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "cowrap-release-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	gz, err := prepareGazelle(root, tmp)
+	gz, err := prepareGazelle(root)
 	if err != nil {
 		return err
 	}
@@ -140,7 +135,7 @@ func run(version, out string, check bool) error {
 	}
 	defer os.RemoveAll(tmp)
 
-	gz, err := prepareGazelle(root, tmp)
+	gz, err := prepareGazelle(root)
 	if err != nil {
 		return err
 	}
