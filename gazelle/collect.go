@@ -49,11 +49,9 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 	if args.File == nil {
 		pkg = l.packageOf(args.Rel, root.rel)
 	}
-	for _, src := range l.sources(dcc, args.Rel, args.Dir, args.RegularFiles, tgt) {
+	found, _ := l.sources(dcc, args.Rel, args.Dir, args.RegularFiles, tgt)
+	for _, src := range found {
 		p := src.in.Path
-		if l.leftTo(p, tgt) != "" {
-			continue
-		}
 		if l.collected == nil {
 			l.collected = map[string][]collectedFile{}
 			l.exports = map[string][]string{}

@@ -36,15 +36,10 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	}
 	name, owned := l.ruleName(args.Config, cc, args.Rel, args.File)
 	tgt := targetLabel(args.Rel, name)
-	var srcs, takenBy []string
-	var checked []source
-	for _, s := range l.sources(cc, args.Rel, args.Dir, args.RegularFiles, tgt) {
-		if o := l.leftTo(s.in.Path, tgt); o != "" {
-			takenBy = append(takenBy, o)
-		} else {
-			srcs = append(srcs, s.name)
-			checked = append(checked, s)
-		}
+	var srcs []string
+	checked, takenBy := l.sources(cc, args.Rel, args.Dir, args.RegularFiles, tgt)
+	for _, s := range checked {
+		srcs = append(srcs, s.name)
 	}
 	if len(srcs) > 0 && args.File == nil && args.Rel != "" {
 		// A new package: Bazel's globs stop at package boundaries.
@@ -146,14 +141,22 @@ type source struct {
 // findings are reported by checkTarget, and the build reports the same
 // ones at the same places. A file Gazelle cannot list (unreadable, not
 // UTF-8, a name the rule rejects) is reported whatever cowrap_errors says.
-func (l *cowrapLang) sources(cc *cowrapConfig, rel, dir string, files []string, tgt string) []source {
+// A file a user's target lists is left to it (see owned.go) and said so;
+// takenBy are those targets.
+func (l *cowrapLang) sources(cc *cowrapConfig, rel, dir string, files []string, tgt string) (out []source, takenBy []string) {
 	found := l.reader.scan(dir, rel, files, cc.needles)
-	var out []source
 	for _, f := range files {
 		if !isC(f) {
 			continue
 		}
 		name := path.Join(rel, f)
+		if o := l.owners.owner(name); o != "" {
+			if found.marked[f] != nil {
+				l.note("%s: not in %s: left to %s, which lists it in srcs", name, tgt, o)
+				takenBy = append(takenBy, o)
+			}
+			continue
+		}
 		if err := found.errs[f]; err != nil {
 			l.always(cc.errors, "%s: cannot read it, so it is not in %s: %v", quoteBad(name), tgt, err)
 			continue
@@ -177,7 +180,7 @@ func (l *cowrapLang) sources(cc *cowrapConfig, rel, dir string, files []string, 
 		}
 		out = append(out, source{f, in, v})
 	}
-	return out
+	return out, takenBy
 }
 
 // inBuildOrder sorts list by the srcs entry of each as the BUILD file will
@@ -229,17 +232,6 @@ func (l *cowrapLang) checkTarget(cc *cowrapConfig, old *rule.Rule, srcs []source
 		l.finding(cc.errors, d)
 	}
 	return files
-}
-
-// leftTo returns the label of the user's target that lists repository
-// path p, saying that Gazelle leaves it there instead of putting it in
-// tgt; or "".
-func (l *cowrapLang) leftTo(p, tgt string) string {
-	o := l.owners.owner(p)
-	if o != "" {
-		l.note("%s: not in %s: left to %s, which lists it in srcs", p, tgt, o)
-	}
-	return o
 }
 
 // quoteBad is p for a message: as is, or quoted when it is not UTF-8.
