@@ -95,7 +95,7 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 		}
 	}
 	old := existing(findRules(c, args.File), name)
-	l.checkTarget(dcc, old, checked)
+	imp.callees = callees(l.checkTarget(dcc, old, checked))
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
 	l.setAttrs(dcc, r, old)

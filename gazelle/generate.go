@@ -65,11 +65,11 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	if len(srcs) == 0 {
 		return res
 	}
-	l.checkTarget(cc, existing(owned, name), inBuildOrder(checked, func(s source) string { return s.name }))
+	verdicts := l.checkTarget(cc, existing(owned, name), inBuildOrder(checked, func(s source) string { return s.name }))
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
 	l.setAttrs(cc, r, existing(findRules(args.Config, args.File), name))
-	imp := cowrapImports{}
+	imp := cowrapImports{callees: callees(verdicts)}
 	for _, s := range srcs {
 		if path.Ext(s) == ".h" {
 			imp.headers = append(imp.headers, path.Join(args.Rel, s))

@@ -12,6 +12,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/resolve"
 	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/cowrap/rules_cowrap/gen/check"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
@@ -31,6 +32,22 @@ const symbolLang = "c-symbol"
 type callee struct {
 	name string // model.Wrapper.Target
 	by   string // the wrapper and where it is declared, for messages
+}
+
+// callees are the functions the wrappers of files call, each once, from
+// the generator's verdict on the target's files (checkTarget).
+func callees(files []check.File) []callee {
+	var out []callee
+	seen := map[string]bool{}
+	for _, f := range files {
+		for _, w := range f.Wrappers {
+			if !seen[w.Target] {
+				seen[w.Target] = true
+				out = append(out, callee{name: w.Target, by: fmt.Sprintf("%s (%s:%s)", w.Name, w.File, w.Pos)})
+			}
+		}
+	}
+	return out
 }
 
 // definitions returns the import specs of the functions that the .c files
