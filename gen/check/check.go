@@ -152,8 +152,9 @@ func (c *Checker) Run(inputs []Input, each func(r *Result, i int) error) (*Resul
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			panicOnFault()
 			for i := range work {
-				r.Files[i] = c.File(inputs[i])
+				r.Files[i] = c.fileOrFault(inputs[i])
 				close(done[i])
 			}
 		}()

@@ -542,3 +542,28 @@ func noOutput(name string) func(t *testing.T, dir, _ string) {
 		}
 	}
 }
+
+// TestFaultIsChange: the output is written on run's goroutine from the
+// inputs' mappings; a fault there (a file truncated meanwhile) is the
+// error that the input changed, not the end of the process.
+func TestFaultIsChange(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "in.h")
+	write(t, p, strings.Repeat(good, 2000))
+	in, err := readInput(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.close()
+	if in.unmap == nil {
+		t.Skip("the input was read, not mapped")
+	}
+	if err := os.Truncate(p, 0); err != nil {
+		t.Fatal(err)
+	}
+	err = faultIsChange([]*input{in}, func() error { sink = in.data[len(in.data)-1]; return nil })
+	if want := p + ": changed while cowrap ran (it ends before byte "; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}
+
+var sink byte // a read the compiler keeps

@@ -13,20 +13,23 @@ import (
 const maxInput = 64 << 20
 
 // input is one input file, opened once (a FIFO gives its data to one open
-// only) and read into memory. A regular file keeps its descriptor so that a
-// change after the read can still be noticed before the output is
-// committed.
+// only). A regular file is mapped into memory where that works (Linux), and
+// keeps its descriptor so that a change after the read can still be noticed
+// before the output is committed.
 type input struct {
-	path string
-	f    *os.File
-	st   os.FileInfo // after the read; nil unless the file is regular
-	data []byte
+	path  string
+	f     *os.File
+	st    os.FileInfo // when read; nil unless the file is regular
+	data  []byte
+	unmap func()
 }
 
-// readInput opens and reads path. Regular files are read, not mapped: a
-// mapping of a file that another process truncates kills the run with
-// SIGBUS, and on this kind of load a read into new memory measured the same
-// (bench/README.md).
+// readInput opens and reads path. A regular file's mapping is read-only and
+// shared with the scanner (nothing is copied). If another process
+// truncates the file meanwhile, reading the pages past its new end faults:
+// the checker's goroutines and run recover that fault (SetPanicOnFault) and
+// report it, and the fstat before the output is committed says what
+// changed.
 func readInput(path string) (*input, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -53,15 +56,25 @@ func (in *input) read() error {
 		}
 		return err
 	}
-	in.data = make([]byte, st.Size())
-	if n, err := io.ReadFull(in.f, in.data); err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return fmt.Errorf("changed while read: %d of %d bytes", n, st.Size())
-		}
+	in.st = st
+	in.data, in.unmap, err = mapFile(in.f, st.Size())
+	if err != nil {
 		return err
 	}
-	in.st = st
 	return in.changed()
+}
+
+// readFile reads a regular file of this size into memory (where it cannot
+// be mapped).
+func readFile(f *os.File, size int64) ([]byte, error) {
+	data := make([]byte, size)
+	if n, err := io.ReadFull(f, data); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("changed while read: %d of %d bytes", n, size)
+		}
+		return nil, err
+	}
+	return data, nil
 }
 
 // changed reports an error if the regular file is no longer what was read:
@@ -81,4 +94,10 @@ func (in *input) changed() error {
 	return nil
 }
 
-func (in *input) close() { in.f.Close() }
+// close ends the input; its data must not be used afterwards.
+func (in *input) close() {
+	if in.unmap != nil {
+		in.unmap()
+	}
+	in.f.Close()
+}

@@ -9,15 +9,18 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 
 	"github.com/cowrap/rules_cowrap/gen"
+	"github.com/cowrap/rules_cowrap/gen/check"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 	"github.com/cowrap/rules_cowrap/gen/include"
 )
@@ -163,20 +166,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// The output is written while later inputs are still being checked;
 	// it replaces the old one only if the check passes.
-	var plan *gen.Plan
+	var (
+		plan    *gen.Plan
+		changed error // an input changed: nothing else is reported
+	)
 	err = o.write(func(f io.Writer) error {
-		var err error
-		plan, err = gen.Write(opts, inputs, f)
+		err := faultIsChange(files, func() (err error) {
+			plan, err = gen.Write(opts, inputs, f)
+			return err
+		})
+		if changed = unchanged(); changed != nil || err != nil {
+			return cmp.Or(changed, err)
+		}
 		if plan.Failed() {
 			return errFailed
 		}
-		if err != nil {
-			return err
-		}
-		return unchanged()
+		return nil
 	}, stderr)
-	if plan == nil { // the output could not be opened: still report the inputs' findings
-		plan = gen.Check(opts, inputs)
+	if plan == nil && changed == nil { // the output could not be opened: still report the inputs' findings
+		changed = faultIsChange(files, func() error { plan = gen.Check(opts, inputs); return nil })
+	}
+	if changed != nil {
+		fmt.Fprintf(stderr, "cowrap: %v; %s not written\n", changed, *out)
+		return exitInput
 	}
 	for _, diag := range plan.Diags {
 		fmt.Fprintln(stderr, diag)
@@ -212,6 +224,26 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// faultIsChange runs f on this goroutine with memory faults as panics
+// (debug.SetPanicOnFault): a fault in an input's mapping, whose file was
+// truncated by another process, is the error that the input changed, not
+// the end of the process.
+func faultIsChange(files []*input, f func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			for _, in := range files {
+				if off, ok := check.FaultIn(r, in.data); ok {
+					err = fmt.Errorf("%s: changed while cowrap ran (it ends before byte %d, which it had)", in.path, off)
+					return
+				}
+			}
+			panic(r)
+		}
+	}()
+	return f()
 }
 
 // exitFor is the exit status for an error about the output.
