@@ -1,0 +1,1 @@
+int rt_co rt_read(int fd);
