@@ -25,7 +25,6 @@ import (
 	"sync"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
-	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/language"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/cowrap/rules_cowrap/gen/model"
@@ -53,11 +52,8 @@ type cowrapLang struct {
 	collected map[string][]collectedFile
 	exports   map[string][]string
 
-	// statics holds, per function name, where a cc_library's .c srcs
-	// define it static; ccDeps the deps of each indexed cc_library. Both
-	// are for Resolve's messages (linkdeps.go).
-	statics map[string][]string
-	ccDeps  map[label.Label][]label.Label
+	// links finds the cc_library that defines a function (linkdeps.go).
+	links linkIndex
 }
 
 // NewLanguage is what gazelle_binary calls.

@@ -14,6 +14,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/resolve"
 	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/cowrap/rules_cowrap/bench/synth"
 )
 
 // TestLinkDeps indexes cc_library rules by the functions their .c srcs
@@ -72,6 +73,11 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 
 	r := rule.NewRule(cowrapLibrary, "include_cowrap")
 	from := label.New("", "include", "include_cowrap")
+	// No wrapper, no reading: the .c files are read at the first lookup.
+	l.Resolve(c, ix, nil, r, cowrapImports{}, from)
+	if l.links.defs != nil || out.Len() > 0 {
+		t.Errorf("the index was built for a target with no wrapper: %v\n%s", l.links.defs, out.String())
+	}
 	var callees []callee
 	for _, fn := range []string{"bdrv_co_pread", "bdrv_drain_all", "over_co_w", "dup_co_x", "bdrv_co_hidden", "cyc_co_y", "early_co_z", "late_co_z", "elsewhere_co_v"} {
 		callees = append(callees, callee{name: fn, by: "W(" + fn + ")"})
@@ -92,5 +98,44 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 	}
 	if n := strings.Count(out.String(), "\n"); n != 4 {
 		t.Errorf("%d messages, want 4:\n%s", n, out.String())
+	}
+}
+
+// BenchmarkUpdateLinkDeps is BenchmarkUpdate's tree with a cc_library of
+// each directory's files (srcs = glob(["*.c"])), so that indexing reads
+// every .c file for the functions it defines; "headers" has the same
+// cc_library without srcs, for the cost of the rest.
+func BenchmarkUpdateLinkDeps(b *testing.B) {
+	files, err := synth.Tree(synth.TreeConfig{Files: 20000, PerDir: 100, Marked: 100})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct{ name, rule string }{
+		{"headers", `cc_library(name = "lib", hdrs = glob(["*.h"]))`},
+		{"defs", `cc_library(name = "lib", srcs = glob(["*.c"]), hdrs = glob(["*.h"]))`},
+	} {
+		ws := b.TempDir()
+		os.WriteFile(filepath.Join(ws, "MODULE.bazel"), []byte(""), 0o644)
+		os.WriteFile(filepath.Join(ws, "BUILD.bazel"), []byte("# gazelle:cowrap_errors ignore\n"), 0o644)
+		dirs := map[string]bool{}
+		for _, f := range files {
+			p := filepath.Join(ws, filepath.FromSlash(f.Name))
+			dirs[filepath.Dir(p)] = true
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for d := range dirs {
+			os.WriteFile(filepath.Join(d, "BUILD.bazel"), []byte(tc.rule+"\n"), 0o644)
+		}
+		runUpdate(b, ws, false) // the steady state
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, code := runUpdate(b, ws, false); code != 0 {
+					b.Fatalf("exit code %d", code)
+				}
+			}
+		})
 	}
 }

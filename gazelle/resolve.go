@@ -26,8 +26,8 @@ const headerLang = "c"
 // Imports indexes a cc_library under every name by which a C file can
 // #include its headers: the repository path, and the paths that its
 // includes, strip_include_prefix and include_prefix make visible, as Bazel
-// computes them, and under the functions its .c srcs define (symbolLang,
-// see linkdeps.go). cowrap_library rules are not indexed.
+// computes them; and records it for the index of the functions its .c srcs
+// define (linkdeps.go). cowrap_library rules are not indexed.
 func (l *cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []resolve.ImportSpec {
 	if _, view := l.views.viewOf(c, f.Pkg); r.Kind() != ccLibrary || view {
 		return nil
@@ -47,7 +47,8 @@ func (l *cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []res
 			}
 		}
 	}
-	return append(specs, l.definitions(c, r, f, dir)...)
+	l.links.add(c, r, f, dir)
+	return specs
 }
 
 // includePaths are the #include paths of header hdr (relative to package
@@ -191,7 +192,7 @@ func (l *cowrapLang) Resolve(c *config.Config, ix *resolve.RuleIndex, rc *repo.R
 		}
 	}
 	for _, fn := range imp.callees {
-		lbl, err := l.findDefinition(c, ix, fn, from)
+		lbl, err := l.findDefinition(c, fn, from)
 		if err != nil {
 			l.report(cc.errors, "%s: %v", targetLabel(from.Pkg, from.Name), err)
 		}
