@@ -245,6 +245,9 @@ func runUpdateWith(t testing.TB, ws string, diffMode bool, reader sourceReader) 
 		if !a.Update {
 			return walk.Walk2FuncResult{}
 		}
+		if a.File != nil {
+			lang.Fix(a.Config, a.File)
+		}
 		res := lang.GenerateRules(language.GenerateArgs{
 			Config: a.Config, Dir: a.Dir, Rel: a.Rel, File: a.File,
 			Subdirs: a.Subdirs, RegularFiles: a.RegularFiles, GenFiles: a.GenFiles,

@@ -50,10 +50,36 @@ func (*cowrapLang) Loads() []rule.LoadInfo {
 // name, which is also how the rules_cowrap module refers to itself).
 func (*cowrapLang) ApparentLoads(moduleToApparentName func(string) string) []rule.LoadInfo {
 	return []rule.LoadInfo{{
-		Name:    fmt.Sprintf("@%s//rules:defs.bzl", apparentName(moduleToApparentName)),
+		Name:    defsBzl(apparentName(moduleToApparentName)),
 		Symbols: []string{cowrapLibrary},
 	}}
 }
+
+// Fix renames loads of rules_cowrap's defs.bzl by its module name
+// (@rules_cowrap//rules:defs.bzl, what Gazelle writes by default) to the
+// apparent name when MODULE.bazel gives it another one (repo_name, added after
+// Gazelle ran): such a load can no longer be resolved, and Gazelle's own
+// FixLoads leaves loads of files it does not know alone.
+func (*cowrapLang) Fix(c *config.Config, f *rule.File) {
+	stale := defsBzl(moduleName)
+	want := defsBzl(apparentName(c.ModuleToApparentName))
+	if want == stale {
+		return
+	}
+	for _, l := range f.Loads {
+		if l.Name() != stale {
+			continue
+		}
+		renamed := rule.NewLoad(want)
+		for _, p := range l.SymbolPairs() {
+			renamed.AddAlias(p.From, p.To)
+		}
+		renamed.Insert(f, l.Index())
+		l.Delete()
+	}
+}
+
+func defsBzl(repo string) string { return fmt.Sprintf("@%s//rules:defs.bzl", repo) }
 
 // apparentName is the name by which the repository refers to rules_cowrap.
 func apparentName(moduleToApparentName func(string) string) string {

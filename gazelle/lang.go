@@ -26,7 +26,6 @@ import (
 
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/language"
-	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/cowrap/rules_cowrap/gen/model"
 )
 
@@ -60,9 +59,6 @@ type cowrapLang struct {
 func NewLanguage() language.Language { return &cowrapLang{reader: &aheadReader{}} }
 
 func (*cowrapLang) Name() string { return cowrapName }
-
-// Fix has nothing to do: no earlier form of cowrap_library needs migrating.
-func (*cowrapLang) Fix(c *config.Config, f *rule.File) {}
 
 // report prints a finding under policy p, once.
 func (l *cowrapLang) report(p policy, format string, args ...any) {
