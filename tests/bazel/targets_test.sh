@@ -15,11 +15,9 @@ pkg=//tests/bazel/testdata
 cd "$repo"
 
 # ---- 1. the README's query, over the test package instead of //...
-query=$(awk '$0 == "<!-- query: cowrap_library -->" { f = 1; next }
-             f == 1 && /^```/ { f = 2; next }
-             f == 2 && /^```$/ { exit }
-             f == 2 { print }' README.md)
-[ -n "$query" ] || fail "README.md has no snippet marked <!-- query: cowrap_library -->"
+# shellcheck source=tests/lib/checkout.sh
+. "$repo/tests/lib/checkout.sh"
+query=$(readme_snippet "query: cowrap_library") || fail "README.md has no snippet marked <!-- query: cowrap_library -->"
 expr=$(sed -n "s/^bazel query '\(.*\)'\$/\1/p" <<<"$query")
 [[ -n $expr && $expr == *//...* ]] || fail "the README's snippet is not one bazel query over //...: $query"
 say "README: $query"
