@@ -127,6 +127,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"ok.h", "ok.h"}, 2, "the output ok.h is also an input"},
 		{[]string{"-o", "./ok.h", "x.h", "ok.h"}, 2, "the output ./ok.h is also an input"},
 		{[]string{"-template", "nope.tmpl", "out.c", "ok.h"}, 1, "-template: open nope.tmpl"},
+		{[]string{"-o", "nodir/out.c", "ok.h"}, 1, "cowrap: directory nodir: no such file or directory; nodir/out.c not written\n"},
 	} {
 		code, _, stderr := cli(t, dir, tc.args...)
 		if code != tc.code || !strings.Contains(stderr, tc.want) {

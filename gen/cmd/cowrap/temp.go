@@ -31,8 +31,8 @@ func writeAtomic(path string, write func(io.Writer) error, log io.Writer) error 
 	}
 	removeStale(dir, "."+base+tempMark, log)
 	f, err := createTemp(dir, "."+base+tempMark)
-	if err != nil {
-		return err
+	if err != nil { // the temporary file's name would only confuse
+		return fmt.Errorf("directory %s: %w", filepath.Clean(dir), unwrapPath(err))
 	}
 	defer f.Close() // the lock goes with it, after the rename
 	err = write(&writeback{f: f})
