@@ -3,7 +3,6 @@ package gazelle
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/bazelbuild/bazel-gazelle/walk"
+	"github.com/cowrap/rules_cowrap/gen/check"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
@@ -40,13 +40,11 @@ type sourceReader interface {
 
 // maxFileSize bounds what is read of one file, so that no input (a link to
 // /dev/zero, a huge generated file) can exhaust memory: a larger file is
-// reported as unreadable.
-const maxFileSize = 64 << 20
+// reported as unreadable. It is the generator's bound, so that Gazelle
+// lists no file the build refuses.
+const maxFileSize = check.MaxInput
 
-var (
-	errNotRegular = errors.New("not a regular file")
-	errTooLarge   = fmt.Errorf("larger than %d MiB, the most a C source may have", maxFileSize>>20)
-)
+var errNotRegular = errors.New("not a regular file")
 
 // scanned is what a sourceReader found in one directory.
 type scanned struct {

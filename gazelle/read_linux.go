@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"github.com/cowrap/rules_cowrap/gen/check"
 )
 
 // dirHandle reads the files of one directory. Reading is most of what the
@@ -53,7 +55,7 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 		if n > maxFileSize {
 			// A device such as /dev/zero never ends; a regular file this
 			// large is no C source anyone writes by hand.
-			err := errTooLarge
+			err := check.ErrTooLarge
 			if !isRegular(fd) {
 				err = errNotRegular
 			}

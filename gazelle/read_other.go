@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/cowrap/rules_cowrap/gen/check"
 )
 
 // dirHandle reads the files of one directory (see read_linux.go).
@@ -27,7 +29,7 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 	} else if !st.Mode().IsRegular() {
 		return nil, buf, &os.PathError{Op: "read", Path: path, Err: errNotRegular}
 	} else if st.Size() > maxFileSize {
-		return nil, buf, &os.PathError{Op: "read", Path: path, Err: errTooLarge}
+		return nil, buf, &os.PathError{Op: "read", Path: path, Err: check.ErrTooLarge}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -37,7 +39,7 @@ func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
 	n := 0
 	for {
 		if n > maxFileSize { // it grew since the stat
-			return nil, buf, &os.PathError{Op: "read", Path: path, Err: errTooLarge}
+			return nil, buf, &os.PathError{Op: "read", Path: path, Err: check.ErrTooLarge}
 		}
 		if n == len(buf) {
 			buf = append(buf, make([]byte, min(len(buf)+1, maxFileSize+1-n))...)

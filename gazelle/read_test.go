@@ -2,6 +2,7 @@ package gazelle
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/cowrap/rules_cowrap/bench/synth"
+	"github.com/cowrap/rules_cowrap/gen/check"
 )
 
 func TestReadFile(t *testing.T) {
@@ -36,6 +38,31 @@ func TestReadFile(t *testing.T) {
 	// A directory cannot be read as a file: an error, not an empty file.
 	if got, _, err := d.readFile("sub", buf); got != nil || err == nil {
 		t.Errorf("readFile(sub) = %q, %v", got, err)
+	}
+}
+
+// TestReadBound: a regular file of check.MaxInput bytes is read, one byte
+// more is refused, as the generator's CLI refuses it (its fault test "a
+// regular input over 64 MiB is refused").
+func TestReadBound(t *testing.T) {
+	dir := t.TempDir()
+	d := openDir(dir)
+	defer d.close()
+	for name, size := range map[string]int64{"max.h": check.MaxInput, "over.h": check.MaxInput + 1} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(p, size); err != nil { // sparse
+			t.Fatal(err)
+		}
+		got, _, err := d.readFile(name, nil)
+		if size <= check.MaxInput && (int64(len(got)) != size || err != nil) {
+			t.Errorf("readFile(%s): %d bytes, %v; want %d bytes, no error", name, len(got), err, size)
+		}
+		if size > check.MaxInput && (got != nil || !errors.Is(err, check.ErrTooLarge)) {
+			t.Errorf("readFile(%s): %d bytes, %v; want the error %v", name, len(got), err, check.ErrTooLarge)
+		}
 	}
 }
 

@@ -68,6 +68,22 @@ var inputFaults = []fault{{
 	stderr: "zero: cannot read input: not a regular file and longer than 64 MiB\n",
 	check:  noOutput("out.c"),
 }, {
+	// The bound is gen/check's MaxInput, which Gazelle applies too: a file
+	// Gazelle refuses to list, the build refuses to read.
+	name: "a regular input over 64 MiB is refused",
+	setup: func(t *testing.T, dir string) []string {
+		if err := os.WriteFile(filepath.Join(dir, "big.h"), []byte(good), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(filepath.Join(dir, "big.h"), 64<<20+1); err != nil { // sparse
+			t.Fatal(err)
+		}
+		return []string{"out.c", "big.h"}
+	},
+	code:   1,
+	stderr: "big.h: cannot read input: larger than 64 MiB, the most an input may have\n",
+	check:  noOutput("out.c"),
+}, {
 	// big.h is read when cowrap opens fifo.h, which blocks until the test
 	// writes it: the truncation falls between the read and the end.
 	name: "an input truncated while cowrap runs",

@@ -5,12 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-)
 
-// maxInput bounds what is read from an input that is not a regular file
-// (whose size is not known before): a header is kilobytes, and a device
-// such as /dev/zero never ends.
-const maxInput = 64 << 20
+	"github.com/cowrap/rules_cowrap/gen/check"
+)
 
 // input is one input file, opened once (a FIFO gives its data to one open
 // only). A regular file is mapped into memory where that works (Linux), and
@@ -49,12 +46,16 @@ func (in *input) read() error {
 		return err
 	}
 	if !st.Mode().IsRegular() {
-		// A pipe, a device, the terminal: read until EOF, up to the bound.
-		in.data, err = io.ReadAll(io.LimitReader(in.f, maxInput+1))
-		if err == nil && len(in.data) > maxInput {
-			err = fmt.Errorf("not a regular file and longer than %d MiB", maxInput>>20)
+		// A pipe, a device, the terminal: read until EOF, up to the bound
+		// (check.MaxInput, which Gazelle applies too).
+		in.data, err = io.ReadAll(io.LimitReader(in.f, check.MaxInput+1))
+		if err == nil && len(in.data) > check.MaxInput {
+			err = fmt.Errorf("not a regular file and longer than %d MiB", check.MaxInput>>20)
 		}
 		return err
+	}
+	if st.Size() > check.MaxInput {
+		return check.ErrTooLarge
 	}
 	in.st = st
 	in.data, in.unmap, err = mapFile(in.f, st.Size())
