@@ -80,7 +80,7 @@ type ccLib struct {
 // add records cc_library r of build file f (directory dir) for the index.
 func (x *linkIndex) add(c *config.Config, r *rule.Rule, f *rule.File, dir string) {
 	lib := ccLib{label: label.New(c.RepoName, f.Pkg, r.Name()), pkg: f.Pkg, dir: dir, errors: getConfig(c).errors}
-	for _, s := range fileList(c, r.Attr("srcs"), dir) {
+	for _, s := range fileList(r.Attr("srcs"), f.Pkg) {
 		if path.Ext(s) == ".c" {
 			lib.files = append(lib.files, s)
 		}

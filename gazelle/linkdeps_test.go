@@ -49,26 +49,28 @@ func TestLinkDeps(t *testing.T) {
 		}
 		return nil
 	})
-	for _, pf := range []struct{ pkg, content string }{
-		// gen.c is made by the build: not there to read, and not reported.
-		{"block", `cc_library(name = "impl", srcs = glob(["*.c"], exclude = ["main_loop.c"]) + ["gen.c"])
+	inWalk(t, dir, nil, nil, func() { // Imports expands globs from the walk
+		for _, pf := range []struct{ pkg, content string }{
+			// gen.c is made by the build: not there to read, and not reported.
+			{"block", `cc_library(name = "impl", srcs = glob(["*.c"], exclude = ["main_loop.c"]) + ["gen.c"])
 cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
-		{"a", `cc_library(name = "a", srcs = ["dup.c"])`},
-		{"b", `cc_library(name = "b", srcs = [":dup.c"])`},
-		{"cyc", `cc_library(name = "cyc", srcs = ["cyc.c"], deps = ["//include:include_cowrap"])`},
-		{"broken", `cc_library(name = "broken", srcs = ["bad.c"])`},
-		{"", "# gazelle:resolve c-symbol over_co_w //third_party:w"},
-	} {
-		os.MkdirAll(filepath.Join(dir, pf.pkg), 0o755)
-		f, err := rule.LoadData(filepath.Join(dir, pf.pkg, "BUILD.bazel"), pf.pkg, []byte(pf.content))
-		if err != nil {
-			t.Fatal(err)
+			{"a", `cc_library(name = "a", srcs = ["dup.c"])`},
+			{"b", `cc_library(name = "b", srcs = [":dup.c"])`},
+			{"cyc", `cc_library(name = "cyc", srcs = ["cyc.c"], deps = ["//include:include_cowrap"])`},
+			{"broken", `cc_library(name = "broken", srcs = ["bad.c"])`},
+			{"", "# gazelle:resolve c-symbol over_co_w //third_party:w"},
+		} {
+			os.MkdirAll(filepath.Join(dir, pf.pkg), 0o755)
+			f, err := rule.LoadData(filepath.Join(dir, pf.pkg, "BUILD.bazel"), pf.pkg, []byte(pf.content))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rc.Configure(c, pf.pkg, f)
+			for _, r := range f.Rules {
+				ix.AddRule(c, r, f)
+			}
 		}
-		rc.Configure(c, pf.pkg, f)
-		for _, r := range f.Rules {
-			ix.AddRule(c, r, f)
-		}
-	}
+	})
 	ix.Finish()
 
 	r := rule.NewRule(cowrapLibrary, "include_cowrap")

@@ -2,7 +2,6 @@ package gazelle
 
 import (
 	"path"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -45,7 +44,7 @@ func (o *owners) load(c *config.Config) {
 				dc = dc.apply(rel, di.File)
 				for _, r := range di.File.Rules {
 					if isCowrapKind(c, r.Kind()) && !dc.isGazelles(c, rel, r) {
-						for _, p := range srcPaths(c, rel, r) {
+						for _, p := range srcPaths(rel, r) {
 							o.files[p] = targetLabel(rel, r.Name())
 						}
 					}
@@ -101,7 +100,7 @@ func (dc dirCollect) isGazelles(c *config.Config, rel string, r *rule.Rule) bool
 // srcPaths returns the repository paths of the files in the srcs of rule
 // r of package rel: strings, local and absolute labels of this repository,
 // and globs.
-func srcPaths(c *config.Config, rel string, r *rule.Rule) []string {
+func srcPaths(rel string, r *rule.Rule) []string {
 	var out []string
 	if list := r.AttrStrings("srcs"); list != nil {
 		for _, s := range list {
@@ -112,7 +111,7 @@ func srcPaths(c *config.Config, rel string, r *rule.Rule) []string {
 		return out
 	}
 	if e := r.Attr("srcs"); e != nil {
-		for _, f := range fileList(c, e, filepath.Join(c.RepoRoot, filepath.FromSlash(rel))) {
+		for _, f := range fileList(e, rel) {
 			out = append(out, path.Join(rel, f))
 		}
 	}

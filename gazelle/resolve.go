@@ -2,9 +2,6 @@ package gazelle
 
 import (
 	"fmt"
-	"io/fs"
-	"log"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -35,7 +32,7 @@ func (l *cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []res
 	dir := filepath.Dir(f.Path)
 	var hdrs []string
 	for _, attr := range []string{"hdrs", "textual_hdrs"} {
-		hdrs = append(hdrs, fileList(c, r.Attr(attr), dir)...)
+		hdrs = append(hdrs, fileList(r.Attr(attr), f.Pkg)...)
 	}
 	var specs []resolve.ImportSpec
 	seen := map[string]bool{}
@@ -87,10 +84,10 @@ func under(p, d string) (string, bool) {
 	return strings.CutPrefix(p, d+"/")
 }
 
-// fileList evaluates a label-list expression of local files: string lists,
-// glob() calls (expanded on disk, as Bazel would) and their sums. Labels of
-// other packages and anything else are skipped.
-func fileList(c *config.Config, e bzl.Expr, dir string) []string {
+// fileList evaluates a label-list expression of the local files of package
+// rel: string lists, glob() calls (expanded as Bazel would) and their sums.
+// Labels of other packages and anything else are skipped.
+func fileList(e bzl.Expr, rel string) []string {
 	switch e := e.(type) {
 	case *bzl.ListExpr:
 		var out []string
@@ -102,57 +99,40 @@ func fileList(c *config.Config, e bzl.Expr, dir string) []string {
 		return out
 	case *bzl.BinaryExpr:
 		if e.Op == "+" {
-			return append(fileList(c, e.X, dir), fileList(c, e.Y, dir)...)
+			return append(fileList(e.X, rel), fileList(e.Y, rel)...)
 		}
 	case *bzl.CallExpr:
 		if g, ok := rule.ParseGlobExpr(e); ok {
-			return expandGlob(c, dir, g)
+			return expandGlob(rel, g)
 		}
 	}
 	return nil
 }
 
-// expandGlob lists the files under dir that match g, without entering
-// subpackages (directories with a build file, as # gazelle:build_file_name
-// names them), as Bazel's glob does.
-func expandGlob(c *config.Config, dir string, g rule.GlobValue) []string {
+// expandGlob lists the files of package rel that match g, relative to it,
+// from what Gazelle's walk read (walk.GetDirInfo: no I/O of its own). As
+// Bazel's glob, it does not enter subpackages (directories with a build
+// file, as # gazelle:build_file_name names them) nor directories the walk
+// excludes.
+func expandGlob(rel string, g rule.GlobValue) []string {
 	var out []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			log.Printf("cowrap: expanding a glob in %s: %v", dir, err)
-			return nil
+	var visit func(dir, prefix string)
+	visit = func(dir, prefix string) {
+		di, err := dirInfo(dir)
+		if err != nil || prefix != "" && di.File != nil {
+			return
 		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel != "." && isPackage(c, p) {
-				return filepath.SkipDir
+		for _, f := range di.RegularFiles {
+			if p := path.Join(prefix, f); matchAny(g.Patterns, p) && !matchAny(g.Excludes, p) {
+				out = append(out, p)
 			}
-			return nil
 		}
-		if matchAny(g.Patterns, rel) && !matchAny(g.Excludes, rel) {
-			out = append(out, rel)
+		for _, s := range di.Subdirs {
+			visit(path.Join(dir, s), path.Join(prefix, s))
 		}
-		return nil
-	})
-	if err != nil {
-		log.Printf("cowrap: expanding a glob in %s: %v", dir, err)
 	}
+	visit(rel, "")
 	return out
-}
-
-// isPackage reports whether dir has a build file.
-func isPackage(c *config.Config, dir string) bool {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
-	for _, e := range ents {
-		if !e.IsDir() && c.IsValidBuildFileName(e.Name()) {
-			return true
-		}
-	}
-	return false
 }
 
 // matchAny matches name against Bazel glob patterns, where "**" stands for

@@ -15,6 +15,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/resolve"
 	"github.com/bazelbuild/bazel-gazelle/rule"
+	"github.com/bazelbuild/bazel-gazelle/walk"
 )
 
 func TestIncludePaths(t *testing.T) {
@@ -59,9 +60,12 @@ func TestMatchGlob(t *testing.T) {
 	}
 }
 
+// TestFileList: globs are expanded from what Gazelle's walk read, as
+// Bazel's glob would: not into subpackages (as # gazelle:build_file_name
+// names them), nor into directories the walk excludes.
 func TestFileList(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"a.h", "b.h", "skip.h", "sub/c.h", "pkg/BUILD.bazel", "pkg/d.h", "x.c"} {
+	for _, f := range []string{"a.h", "b.h", "skip.h", "sub/c.h", "pkg/BUILD.bazel", "pkg/d.h", "x.c", "out/e.h"} {
 		p := filepath.Join(dir, f)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, nil, 0o644)
@@ -73,21 +77,54 @@ func TestFileList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := config.New()
-	got := fileList(c, f.Rules[0].Attr("hdrs"), dir)
-	sort.Strings(got)
+	list := func(flags ...string) []string {
+		var got []string
+		inWalk(t, dir, nil, flags, func() { got = fileList(f.Rules[0].Attr("hdrs"), "") })
+		sort.Strings(got)
+		return got
+	}
 	// pkg/d.h is in a subpackage; labels of other packages are skipped.
-	if want := []string{"a.h", "b.h", "e.h", "sub/c.h"}; !reflect.DeepEqual(got, want) {
+	if got, want := list("-exclude", "out"), []string{"a.h", "b.h", "e.h", "sub/c.h"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("fileList = %q, want %q", got, want)
 	}
-	// # gazelle:build_file_name decides what makes a package: with
-	// BUILD.cw only, pkg/ is not one and sub/ is.
+	// With BUILD.cw only, pkg/ is not a package and sub/ is.
 	os.WriteFile(filepath.Join(dir, "sub", "BUILD.cw"), nil, 0o644)
-	c.ValidBuildFileNames = []string{"BUILD.cw"}
-	got = fileList(c, f.Rules[0].Attr("hdrs"), dir)
-	sort.Strings(got)
-	if want := []string{"a.h", "b.h", "e.h", "pkg/d.h"}; !reflect.DeepEqual(got, want) {
+	if got, want := list("-exclude", "out", "-build_file_name", "BUILD.cw"), []string{"a.h", "b.h", "e.h", "pkg/d.h"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("fileList with build_file_name BUILD.cw = %q, want %q", got, want)
+	}
+}
+
+// inWalk calls fn once inside a Gazelle walk of ws with Gazelle's flags,
+// once the walk has visited the directories dirs (nil: all): where
+// walk.GetDirInfo works, as in Imports and GenerateRules.
+func inWalk(t *testing.T, ws string, dirs, flags []string, fn func()) {
+	t.Helper()
+	c := config.New()
+	cexts := []config.Configurer{&config.CommonConfigurer{}, &walk.Configurer{}}
+	fs := flag.NewFlagSet("gazelle", flag.ContinueOnError)
+	for _, cext := range cexts {
+		cext.RegisterFlags(fs, "update", c)
+	}
+	if err := fs.Parse(append([]string{"-repo_root", ws}, flags...)); err != nil {
+		t.Fatal(err)
+	}
+	for _, cext := range cexts {
+		if err := cext.CheckFlags(fs, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mode := walk.UpdateDirsMode
+	if dirs == nil {
+		dirs, mode = []string{ws}, walk.VisitAllUpdateSubdirsMode
+	}
+	err := walk.Walk2(c, cexts, dirs, mode, func(args walk.Walk2FuncArgs) walk.Walk2FuncResult {
+		if args.Rel == "" {
+			fn()
+		}
+		return walk.Walk2FuncResult{}
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

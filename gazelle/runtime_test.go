@@ -1,6 +1,7 @@
 package gazelle
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -24,19 +25,34 @@ func TestRuntimeHeaders(t *testing.T) {
 	}
 	c := config.New()
 	got := map[string][]string{}
-	for _, r := range f.Rules {
-		if r.Kind() != ccLibrary {
-			continue
-		}
-		var hdrs []string
-		for _, spec := range (&cowrapLang{}).Imports(c, r, f) {
-			if spec.Lang == headerLang && !strings.HasPrefix(spec.Imp, runtimePkg+"/") {
-				hdrs = append(hdrs, spec.Imp)
-			}
-		}
-		sort.Strings(hdrs)
-		got[r.Name()] = hdrs
+	// Imports expands runtime's globs from a walk, of a workspace that
+	// follows a link to it (the repository's root BUILD file excludes it).
+	abs, err := filepath.Abs(dir)
+	ws := t.TempDir()
+	if err == nil {
+		err = os.Symlink(abs, filepath.Join(ws, runtimePkg))
 	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(ws, "BUILD.bazel"), []byte("# gazelle:follow "+runtimePkg+"\n"), 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	inWalk(t, ws, nil, nil, func() {
+		for _, r := range f.Rules {
+			if r.Kind() != ccLibrary {
+				continue
+			}
+			var hdrs []string
+			for _, spec := range (&cowrapLang{}).Imports(c, r, f) {
+				if spec.Lang == headerLang && !strings.HasPrefix(spec.Imp, runtimePkg+"/") {
+					hdrs = append(hdrs, spec.Imp)
+				}
+			}
+			sort.Strings(hdrs)
+			got[r.Name()] = hdrs
+		}
+	})
 	if !reflect.DeepEqual(got, runtimeHeaders) {
 		t.Errorf("runtime/BUILD.bazel provides\n%q\nbut runtimeHeaders (runtime.go) is\n%q\nupdate runtimeHeaders", got, runtimeHeaders)
 	}
