@@ -167,23 +167,57 @@ func (*cowrapLang) KnownDirectives() []string {
 	return []string{cowrapDirective, dialectDirective, marksDirective, templateDirective, namingDirective, includeDirective, visibilityDirective, collectDirective, errorsDirective}
 }
 
+// Configure reads the directives of f, and nothing else: the extension
+// reads files when it generates rules (GenerateRules).
 func (l *cowrapLang) Configure(c *config.Config, rel string, f *rule.File) {
-	cc := &cowrapConfig{}
-	*cc = *getConfig(c)
-	c.Exts[cowrapName] = cc
-	if l.skipView(c, rel, cc) {
-		return
+	if rel == "" {
+		l.root = c
 	}
+	c.Exts[cowrapName] = l.configureDir(c, l.parentConfig(c), rel, f)
+}
+
+// parentConfig is the configuration Configure starts from in c: that of the
+// parent directory, or the defaults at the root.
+func (l *cowrapLang) parentConfig(c *config.Config) *cowrapConfig {
+	if cc, ok := c.Exts[cowrapName].(*cowrapConfig); ok {
+		return cc
+	}
+	if l.defaults == nil {
+		l.defaults = newConfig()
+	}
+	return l.defaults
+}
+
+// dirConfig is the configuration of one directory, from parent and f.
+type dirConfig struct {
+	parent *cowrapConfig
+	f      *rule.File
+	cc     *cowrapConfig
+}
+
+// configureDir returns the configuration of directory rel: parent's (that
+// of the directory above) with the directives of build file f (nil: none)
+// applied, and reports each bad value. Configure and the ownership
+// pre-scan (owned.go), which needs every directory's configuration before
+// Gazelle configures it, both call it, and it parses each directory's
+// directives once: the second call returns the first one's result.
+func (l *cowrapLang) configureDir(c *config.Config, parent *cowrapConfig, rel string, f *rule.File) *cowrapConfig {
+	if d, ok := l.configs[rel]; ok && d.parent == parent && d.f == f {
+		return d.cc
+	}
+	cc := &cowrapConfig{}
+	*cc = *parent
 	if f != nil {
 		for _, err := range cc.directives(c, rel, f) {
 			l.report(policyError, "%v", err)
 		}
 	}
 	cc.templateAttr = relLabel(cc.template, rel)
-	if rel == "" {
-		l.owners.load(c)
+	if l.configs == nil {
+		l.configs = map[string]dirConfig{}
 	}
-	l.readAhead(c, rel, cc)
+	l.configs[rel] = dirConfig{parent, f, cc}
+	return cc
 }
 
 // directives applies the directives of build file f, and returns an error

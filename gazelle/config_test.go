@@ -1,10 +1,17 @@
 package gazelle
 
 import (
+	"bytes"
+	"log"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/label"
+	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
@@ -117,5 +124,40 @@ func TestRelLabel(t *testing.T) {
 		if got := relLabel(tc.l, tc.rel); got != tc.want {
 			t.Errorf("relLabel(%v, %q) = %q, want %q", tc.l, tc.rel, got, tc.want)
 		}
+	}
+}
+
+// TestConfigureDirOnce: the ownership pre-scan (owned.go) and Configure
+// share each directory's configuration, so its directives are parsed, and a
+// bad value reported, once; another build file for the directory (as in a
+// second run in one process) is read anew.
+func TestConfigureDirOnce(t *testing.T) {
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	defer log.SetOutput(os.Stderr)
+	c := config.New()
+	c.RepoRoot = t.TempDir()
+	load := func(text string) *rule.File {
+		f, err := rule.LoadData(filepath.Join(c.RepoRoot, "sub", "BUILD.bazel"), "sub", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	f := load("# gazelle:cowrap_dialect qemu-4.0\n# gazelle:cowrap_naming x_{package}\n")
+	l := &cowrapLang{}
+	parent := newConfig()
+	first := l.configureDir(c, parent, "sub", f)
+	if again := l.configureDir(c, parent, "sub", f); again != first {
+		t.Error("a second configureDir of the same directory parsed its directives again")
+	}
+	if first.naming != "x_{package}" || first.dialect != "" {
+		t.Errorf("naming %q, dialect %q; want x_{package} and the bad dialect left out", first.naming, first.dialect)
+	}
+	if l.errs != 1 || strings.Count(logged.String(), "cowrap_dialect qemu-4.0") != 1 {
+		t.Errorf("%d errors, log:\n%s\nwant the bad dialect reported once", l.errs, logged.String())
+	}
+	if other := l.configureDir(c, parent, "sub", load("# gazelle:cowrap_naming y\n")); other == first || other.naming != "y" {
+		t.Errorf("another build file: naming %q, want y, configured anew", other.naming)
 	}
 }

@@ -52,15 +52,13 @@ func (v *views) viewOf(c *config.Config, rel string) (string, bool) {
 	return real, real != rel
 }
 
-// skipView turns the extension off in cc, the configuration of directory
-// rel, when rel is a view of another directory, and says so once, at the
-// link.
-func (l *cowrapLang) skipView(c *config.Config, rel string, cc *cowrapConfig) bool {
+// skipView reports whether directory rel is a view of another directory,
+// where GenerateRules does nothing, and says so once, at the link.
+func (l *cowrapLang) skipView(c *config.Config, rel string) bool {
 	real, ok := l.views.viewOf(c, rel)
 	if !ok {
 		return false
 	}
-	cc.enabled = false
 	if _, parentIsView := l.views.viewOf(c, parentDir(rel)); !parentIsView || rel == "" {
 		where := real
 		if where == "" {

@@ -28,7 +28,7 @@ type cowrapImports struct {
 
 func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.GenerateResult {
 	cc := getConfig(args.Config)
-	if !cc.enabled {
+	if !cc.enabled || l.skipView(args.Config, args.Rel) {
 		return language.GenerateResult{}
 	}
 	if cc.collect != nil {
@@ -144,13 +144,13 @@ type source struct {
 // A file a user's target lists is left to it (see owned.go) and said so;
 // takenBy are those targets.
 func (l *cowrapLang) sources(cc *cowrapConfig, rel, dir string, files []string, tgt string) (out []source, takenBy []string) {
-	found := l.reader.scan(dir, rel, files, cc.needles)
+	found := readMarked(dir, files, cc.needles)
 	for _, f := range files {
 		if !isC(f) {
 			continue
 		}
 		name := path.Join(rel, f)
-		if o := l.owners.owner(name); o != "" {
+		if o := l.owner(name); o != "" {
 			if found.marked[f] != nil {
 				l.note("%s: not in %s: left to %s, which lists it in srcs", name, tgt, o)
 				takenBy = append(takenBy, o)

@@ -191,11 +191,6 @@ func copyCase(t *testing.T, src, ws string) {
 // -mode=diff when diffMode: nothing is written, and any change makes the
 // exit code 1). It returns what was logged and the exit code.
 func runUpdate(t testing.TB, ws string, diffMode bool) (string, int) {
-	return runUpdateWith(t, ws, diffMode, &aheadReader{})
-}
-
-// runUpdateWith is runUpdate with the given sourceReader.
-func runUpdateWith(t testing.TB, ws string, diffMode bool, reader sourceReader) (string, int) {
 	var logged bytes.Buffer
 	log.SetOutput(&logged)
 	log.SetFlags(0)
@@ -206,7 +201,6 @@ func runUpdateWith(t testing.TB, ws string, diffMode bool, reader sourceReader) 
 	defer func() { exit = os.Exit }()
 
 	lang := NewLanguage().(*cowrapLang)
-	lang.reader = reader
 	c := config.New()
 	cexts := []config.Configurer{&config.CommonConfigurer{}, &walk.Configurer{}, &resolve.Configurer{}, lang}
 	fs := flag.NewFlagSet("gazelle", flag.ContinueOnError)

@@ -41,9 +41,15 @@ type cowrapLang struct {
 	// said holds every message printed, so that each is printed once.
 	said map[string]bool
 
-	reader sourceReader // finds the C files with marks; see read.go
-	owners owners       // files of the user's cowrap_library targets; see owned.go
-	views  views        // directories reached again through followed links; see follow.go
+	// root is the repository root's configuration, defaults the
+	// extension's defaults, configs each directory's configuration; see
+	// configureDir.
+	root     *config.Config
+	defaults *cowrapConfig
+	configs  map[string]dirConfig
+
+	owners owners // files of the user's cowrap_library targets; see owned.go
+	views  views  // directories reached again through followed links; see follow.go
 
 	// collected holds, per cowrap_collect directory, the files its
 	// subdirectories found (they are generated first); exports holds, per
@@ -56,7 +62,7 @@ type cowrapLang struct {
 }
 
 // NewLanguage is what gazelle_binary calls.
-func NewLanguage() language.Language { return &cowrapLang{reader: &aheadReader{}} }
+func NewLanguage() language.Language { return &cowrapLang{} }
 
 func (*cowrapLang) Name() string { return cowrapName }
 
@@ -119,9 +125,6 @@ func (l *cowrapLang) first(msg string) bool {
 	l.said[msg] = true
 	return true
 }
-
-// DoneGeneratingRules stops the background readers.
-func (l *cowrapLang) DoneGeneratingRules() { l.reader.close() }
 
 // exit is os.Exit; a test may replace it.
 var exit = os.Exit

@@ -3,7 +3,6 @@ package gazelle
 import (
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/label"
@@ -23,77 +22,59 @@ import (
 // owners maps the repository path of each file that a user's cowrap_library
 // lists in srcs to that target's label.
 type owners struct {
-	once  sync.Once
-	files map[string]string
+	loaded bool
+	files  map[string]string
 }
 
-// load reads every BUILD file of the repository once, through Gazelle's
-// directory cache (walk.GetDirInfo, which the walk itself then reuses), so
-// that a target in a package Gazelle visits later counts on the first run.
-// c is the root directory's configuration.
-func (o *owners) load(c *config.Config) {
-	o.once.Do(func() {
-		o.files = map[string]string{}
-		var visit func(rel string, dc dirCollect)
-		visit = func(rel string, dc dirCollect) {
-			di, err := dirInfo(rel)
-			if err != nil {
-				return
-			}
-			if di.File != nil {
-				dc = dc.apply(rel, di.File)
-				for _, r := range di.File.Rules {
-					if isCowrapKind(c, r.Kind()) && !dc.isGazelles(c, rel, r) {
-						for _, p := range srcPaths(rel, r) {
-							o.files[p] = targetLabel(rel, r.Name())
-						}
-					}
+// owner returns the label of the user's target that lists file p (a
+// repository path), or "". The first call reads every BUILD file of the
+// repository, through Gazelle's directory cache (walk.GetDirInfo, which
+// the walk itself then reuses), so that a target in a package Gazelle
+// visits later counts on the first run. Each directory's configuration is
+// configureDir's, the one Gazelle's configuration gets too.
+func (l *cowrapLang) owner(p string) string {
+	if !l.owners.loaded && l.root != nil { // nil: no walk configured the root
+		l.owners.loaded = true
+		l.owners.files = map[string]string{}
+		l.loadOwners("", l.defaults)
+	}
+	return l.owners.files[p]
+}
+
+// loadOwners adds the files of the user's targets in directory rel and
+// below; parent is the configuration of the directory above.
+func (l *cowrapLang) loadOwners(rel string, parent *cowrapConfig) {
+	di, err := dirInfo(rel)
+	if err != nil {
+		return
+	}
+	c := l.root
+	cc := l.configureDir(c, parent, rel, di.File)
+	if di.File != nil {
+		for _, r := range di.File.Rules {
+			if isCowrapKind(c, r.Kind()) && !cc.isGazelles(c, rel, r) {
+				for _, p := range srcPaths(rel, r) {
+					l.owners.files[p] = targetLabel(rel, r.Name())
 				}
 			}
-			for _, s := range di.Subdirs {
-				visit(path.Join(rel, s), dc)
-			}
-		}
-		visit("", dirCollect{enabled: true, naming: defaultNaming})
-	})
-}
-
-// owner returns the label of the user's target that lists file p, or "".
-func (o *owners) owner(p string) string { return o.files[p] }
-
-// dirCollect is the little of a directory's configuration that ownership
-// depends on, followed down the tree by owners.load before Gazelle
-// configures the directories.
-type dirCollect struct {
-	enabled     bool
-	naming      string
-	collectRoot bool // this directory has # gazelle:cowrap_collect
-}
-
-func (dc dirCollect) apply(rel string, f *rule.File) dirCollect {
-	dc.collectRoot = false
-	for _, d := range f.Directives {
-		switch d.Key {
-		case cowrapDirective:
-			dc.enabled, _ = parseEnabled(d.Value, dc.enabled)
-		case namingDirective:
-			dc.naming, _ = parseNaming(d.Value, dc.naming)
-		case collectDirective:
-			dc.collectRoot = d.Value == ""
 		}
 	}
-	return dc
+	for _, s := range di.Subdirs {
+		l.loadOwners(path.Join(rel, s), cc)
+	}
 }
 
-// isGazelles reports whether cowrap_library r of package rel is Gazelle's.
-func (dc dirCollect) isGazelles(c *config.Config, rel string, r *rule.Rule) bool {
-	if !dc.enabled {
+// isGazelles reports whether cowrap_library r of package rel, configured
+// with cc, is Gazelle's.
+func (cc *cowrapConfig) isGazelles(c *config.Config, rel string, r *rule.Rule) bool {
+	if !cc.enabled {
 		return false
 	}
 	if isOwned(r) {
 		return true
 	}
-	return dc.collectRoot && !r.ShouldKeep() && r.Name() == targetName(dc.naming, rel, c.RepoName) &&
+	collectRoot := cc.collect != nil && cc.collect.rel == rel
+	return collectRoot && !r.ShouldKeep() && r.Name() == targetName(cc.naming, rel, c.RepoName) &&
 		len(r.AttrStrings("srcs")) > 0
 }
 

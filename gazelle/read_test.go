@@ -9,7 +9,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/cowrap/rules_cowrap/bench/synth"
@@ -66,15 +65,12 @@ func TestReadBound(t *testing.T) {
 	}
 }
 
-// TestAheadReader checks that aheadReader finds what a plain read of each
-// file finds, whatever was queued, with scans from several goroutines at
-// once (run it with -race): directories queued with the needles, with other
-// needles, twice, or not at all, a queue too short for the tree, files that
-// cannot be read, and scans after close.
-func TestAheadReader(t *testing.T) {
+// TestReadMarked checks that readMarked finds the C files with a needle,
+// and only those (other marks, non-C files), with each file's own contents,
+// and reports the files that cannot be read with their path.
+func TestReadMarked(t *testing.T) {
 	root := t.TempDir()
 	needles := [][]byte{[]byte("co_wrapper")}
-	other := [][]byte{[]byte("other_mark")}
 	type want struct {
 		marked []string
 		errs   []string
@@ -143,55 +139,9 @@ func TestAheadReader(t *testing.T) {
 			t.Errorf("%s: marked %q, errors %q; want %q, %q", rel, marked, errs, w.marked, w.errs)
 		}
 	}
-	for _, r := range []*aheadReader{{}, {workers: 2, capacity: 3}} {
-		t.Run(fmt.Sprintf("workers=%d,capacity=%d", r.workers, r.capacity), func(t *testing.T) {
-			queued := 0
-			for i, rel := range rels {
-				dir := filepath.Join(root, rel)
-				switch {
-				case i%5 == 4: // not queued
-				case i%10 == 3:
-					r.queue(dir, rel, files[rel], other)
-					queued++
-				default:
-					r.queue(dir, rel, files[rel], needles)
-					r.queue(dir, rel, files[rel], needles)
-					queued++
-				}
-			}
-			if r.capacity == 0 && len(r.dirs) != queued {
-				t.Errorf("%d directories queued, want %d", len(r.dirs), queued)
-			}
-			// Gazelle generates subdirectories first: scan in reverse.
-			var wg sync.WaitGroup
-			for g := 0; g < 4; g++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := len(rels) - 1 - g; i >= 0; i -= 4 {
-						rel := rels[i]
-						check(rel, r.scan(filepath.Join(root, rel), rel, files[rel], needles))
-					}
-				}()
-			}
-			wg.Wait()
-			if len(r.dirs) != 0 {
-				t.Errorf("%d directories queued and never scanned", len(r.dirs))
-			}
-			r.close()
-			r.queue(filepath.Join(root, rels[0]), rels[0], files[rels[0]], needles)
-			check(rels[0], r.scan(filepath.Join(root, rels[0]), rels[0], files[rels[0]], needles))
-			r.close()
-		})
+	for _, rel := range rels {
+		check(rel, readMarked(filepath.Join(root, rel), files[rel], needles))
 	}
-	// Closed before anything was queued: no reader is started, and scan reads.
-	r := &aheadReader{}
-	r.close()
-	r.queue(filepath.Join(root, rels[0]), rels[0], files[rels[0]], needles)
-	if r.jobs != nil {
-		t.Error("queue after close started the readers")
-	}
-	check(rels[0], r.scan(filepath.Join(root, rels[0]), rels[0], files[rels[0]], needles))
 }
 
 // TestUnreadableFile: a C file that cannot be read is reported with its
@@ -275,8 +225,7 @@ func TestUnlistedFiles(t *testing.T) {
 
 // BenchmarkUpdate times an in-process `gazelle update` with this language
 // over bench/synth's tree (20,000 C files, 1 % marked; BUILD files already
-// written), reading ahead and reading each directory when it is generated.
-// bench/gazelle/README.md has the figures.
+// written). bench/gazelle/README.md has the figures.
 func BenchmarkUpdate(b *testing.B) {
 	files, err := synth.Tree(synth.TreeConfig{Files: 20000, PerDir: 100, Marked: 100})
 	if err != nil {
@@ -292,19 +241,9 @@ func BenchmarkUpdate(b *testing.B) {
 		}
 	}
 	runUpdate(b, ws, false) // write the BUILD files: the steady state
-	for _, r := range []struct {
-		name string
-		new  func() sourceReader
-	}{
-		{"ahead", func() sourceReader { return &aheadReader{} }},
-		{"direct", func() sourceReader { return directReader{} }},
-	} {
-		b.Run(r.name, func(b *testing.B) {
-			for b.Loop() {
-				if _, code := runUpdateWith(b, ws, false, r.new()); code != 0 {
-					b.Fatalf("exit code %d", code)
-				}
-			}
-		})
+	for b.Loop() {
+		if _, code := runUpdate(b, ws, false); code != 0 {
+			b.Fatalf("exit code %d", code)
+		}
 	}
 }
