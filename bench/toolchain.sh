@@ -39,7 +39,7 @@ for i in $(seq "$runs"); do
       dirs+=("$d")
       # from source: the README's MODULE.bazel without the cowrap.prebuilt lines
       [ $kind = prebuilt ] || sed -i '/^cowrap = use_extension/,/^)$/d' "$d/MODULE.bazel"
-      ! grep -q 'cowrap.prebuilt' "$d/MODULE.bazel" || [ $kind = prebuilt ] || fail "could not remove cowrap.prebuilt"
+      [ $kind = prebuilt ] || ! grep -qF 'cowrap.prebuilt(' "$d/MODULE.bazel" || fail "could not remove cowrap.prebuilt"
       args=(run //:gazelle)
       # the build: BUILD.bazel as Gazelle writes it (the checked-in one)
       [ $cmd = gazelle ] || { cp "$here/BUILD.bazel" "$d/BUILD.bazel"; args=(build //...); }
