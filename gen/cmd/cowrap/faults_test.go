@@ -349,7 +349,7 @@ var tempFaults = []fault{
 			return []string{"-o", "full/out.c", "big.h"}
 		},
 		code:   1,
-		stderr: "no space left on device; full/out.c not written\n",
+		stderr: "cowrap: write: no space left on device; full/out.c not written\n",
 		check:  unchanged("full/out.c", "old"),
 	},
 }

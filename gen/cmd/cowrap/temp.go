@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -56,6 +57,10 @@ func writeAtomic(path string, write func(io.Writer) error, log io.Writer) error 
 	temps.Unlock()
 	if err == nil {
 		syncDir(dir)
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) && pe.Path == f.Name() { // a name the user never gave
+		err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
 	}
 	return err
 }
