@@ -137,11 +137,49 @@ func ContainsAny(src []byte, needles [][]byte) bool {
 
 func containsNeedle(src []byte, needles [][]byte) bool {
 	for _, n := range needles {
-		if bytes.Contains(src, n) {
+		if indexRare(src, n) >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// commonInC lists bytes by how often they occur in C source, the most
+// common first (counted over a QEMU tree); a byte not listed is rarer than
+// any listed.
+const commonInC = " et_i\nrsanocd,lf0upm)(;*EvghTSbCRILA-x=P1NO2DM/U.>\"3{}ywF4G6kV8q"
+
+// indexRare is bytes.Index(src, n), but it looks for the rarest byte of n
+// in C source first (w of co_wrapper), where bytes.Index looks for the
+// first (c, among C's most common bytes): most files hold no mark, and
+// this test is most of what finding that costs after reading them (five
+// times faster over a QEMU tree; BenchmarkContainsAny).
+func indexRare(src, n []byte) int {
+	if len(n) == 0 {
+		return 0
+	}
+	k, rank := 0, -1
+	for i, c := range n {
+		r := strings.IndexByte(commonInC, c)
+		if r < 0 {
+			r = len(commonInC)
+		}
+		if r > rank {
+			k, rank = i, r
+		}
+	}
+	// n[k] can stand at src[k] to src[len(src)-len(n)+k].
+	for i, end := k, len(src)-len(n)+k+1; i < end; i++ {
+		j := bytes.IndexByte(src[i:end], n[k])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if bytes.Equal(src[i-k:i-k+len(n)], n) {
+			return i - k
+		}
+	}
+	return -1
 }
 
 // Normalize turns CRLF and lone CR into LF, as Python's universal newlines do.

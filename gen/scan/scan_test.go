@@ -1,9 +1,13 @@
 package scan
 
 import (
+	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/cowrap/rules_cowrap/bench/synth"
 )
 
 var qemuMarks = &Marks{
@@ -176,5 +180,53 @@ func TestUserMarkInsideIdentifier(t *testing.T) {
 	r := File("f.h", []byte("int blockingcount;\nint nonblocking_x(int a);\nint blocking bdrv_x(int a);\n"), m)
 	if len(r.Errors) != 0 || len(r.Decls) != 1 || r.Decls[0].Name.Text != "bdrv_x" {
 		t.Fatalf("got %d decls, errors %v", len(r.Decls), r.Errors)
+	}
+}
+
+// TestIndexRare: indexRare finds what bytes.Index finds, with needles that
+// match in part, overlap themselves, stand at either end of the text or
+// are longer than it.
+func TestIndexRare(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	needles := []string{"co_wrapper", "w", "ww", "wco_w", "co_co", "xyz", "_wrapper_", "éw", ""}
+	alphabet := []string{"co_", "wrapper", "w", "c", "o", "_", " ", "\n", "co_wrappe", "r", "é"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(12); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		src := []byte(b.String())
+		for _, n := range needles {
+			if got, want := indexRare(src, []byte(n)), bytes.Index(src, []byte(n)); got != want {
+				t.Fatalf("indexRare(%q, %q) = %d, want %d", src, n, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkContainsAny tests QEMU-like C text (bench/synth's tree, a
+// megabyte of it, one file of 250 marked) for the marks of the default
+// dialect, as Gazelle and the generator do for every file before lexing it.
+func BenchmarkContainsAny(b *testing.B) {
+	files, err := synth.Tree(synth.TreeConfig{Files: 250, PerDir: 50, Marked: 1000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	needles := qemuMarks.Needles()
+	size := 0
+	for _, f := range files {
+		size += len(f.Data)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		hits := 0
+		for _, f := range files {
+			if ContainsAny(f.Data, needles) {
+				hits++
+			}
+		}
+		if hits != 1 {
+			b.Fatalf("%d files with a needle, want 1", hits)
+		}
 	}
 }
