@@ -28,9 +28,7 @@ for f in MODULE.bazel BUILD.bazel; do
   cat "$f"
 done
 diff -u "$here/BUILD.bazel" BUILD.bazel || fail "tests/consumer/BUILD.bazel differs from the README's snippet"
-diff -u "$here/MODULE.bazel" <(sed 's|path = "../rules_cowrap",|path = "../..",|' MODULE.bazel) ||
-  fail "tests/consumer/MODULE.bazel differs from the README's snippet (but for path = \"../..\")"
-cp -r "$here/kv" kv
+consumer_copy "$here" .
 # shellcheck source=tests/lib/buildtools.sh
 . "$repo/tests/lib/buildtools.sh"
 mkdir "$top/bin"

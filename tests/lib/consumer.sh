@@ -7,6 +7,9 @@
 #   consumer_module DIR     writes DIR/MODULE.bazel and DIR/BUILD.bazel from the README's snippets
 #                           marked `<!-- consumer: FILE -->` (and a copy of this checkout at
 #                           DIR/../rules_cowrap, where the README's local_path_override points)
+#   consumer_copy HERE DIR  fails unless HERE/MODULE.bazel is DIR's (the README's) but for
+#                           path = "../.." (HERE is a checked-in consumer, tests/consumer*/),
+#                           then copies HERE's other files to DIR, but its *_test.sh scripts
 #   bazel ARGS...           the offline launcher
 #   gazelle                 bazel run //:gazelle; fails on any line Gazelle logs (they start with
 #                           "gazelle: ", the extension's own "gazelle: cowrap: ..." too)
@@ -45,6 +48,14 @@ consumer_module() { # DIR
   done
   grep -q 'path = "../rules_cowrap",' "$1/MODULE.bazel" ||
     fail "the README's MODULE.bazel does not override rules_cowrap with path ../rules_cowrap"
+}
+
+consumer_copy() { # HERE DIR
+  local dst
+  dst=$(cd "$2" && pwd)
+  diff -u "$1/MODULE.bazel" <(sed 's|path = "../rules_cowrap",|path = "../..",|' "$dst/MODULE.bazel") ||
+    fail "${1#"$repo"/}/MODULE.bazel differs from the README's snippet (but for path = \"../..\")"
+  (cd "$1" && find . -type f ! -name '*_test.sh' ! -name MODULE.bazel -print0 | xargs -0 cp --parents -t "$dst")
 }
 
 bazel() { "$repo/tools/bazel" "$@"; }
