@@ -17,7 +17,8 @@
 #   5. an exec platform with no prebuilt binary (linux s390x) resolves to the from-source one;
 #   6. an unknown version fails the targets that need cowrap (and only those) with a message that
 #      says how to build from source; an archive whose sha256 differs from the table fails;
-#   7. a host without a prebuilt Gazelle in the release gets Gazelle built from source, and says so.
+#   7. a host without a prebuilt Gazelle in the release gets Gazelle built from source, and says so;
+#   8. so does a module without cowrap.prebuilt (the README's advice until the first release).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 say() { printf '[prebuilt_test] %s\n' "$*"; }
@@ -148,4 +149,15 @@ grep -F "rules_cowrap: cowrap $version has no prebuilt Gazelle for $host (it has
 grep -qE '"mnemonic": "GoLink"' "$tmp/f.json" || fail "Gazelle was not built from source (no GoLink spawn)"
 cp "$tmp/integrity.good" "$table"
 say "A: no $host Gazelle in the release: built from source, -mode=diff clean"
+
+# ---- 8. no cowrap.prebuilt (the README: until the first release): the same, all from source
+cp "$A/MODULE.bazel" "$tmp/MODULE.bazel.good"
+sed -i '/^cowrap = use_extension/,/^)$/d' "$A/MODULE.bazel"
+! grep -qF 'cowrap.prebuilt(' "$A/MODULE.bazel" || fail "could not remove cowrap.prebuilt from $A/MODULE.bazel"
+bazel run //:gazelle -- -mode=diff >"$tmp/n.out" 2>"$tmp/n.err" ||
+  { cat "$tmp/n.out" "$tmp/n.err"; fail "without cowrap.prebuilt, Gazelle failed or -mode=diff is not clean"; }
+grep -F 'rules_cowrap: cowrap.prebuilt() is not in MODULE.bazel; Gazelle is built from source (rules_go and a Go SDK)' "$tmp/n.err" ||
+  { cat "$tmp/n.err"; fail "no message that Gazelle is built from source"; }
+cp "$tmp/MODULE.bazel.good" "$A/MODULE.bazel"
+say "A: without cowrap.prebuilt: Gazelle from source, -mode=diff clean"
 say "OK"
