@@ -17,22 +17,16 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 here=$repo/tests/consumer
-fail() { echo "FAIL: $*"; exit 1; }
 # shellcheck source=tests/lib/consumer.sh
 . "$repo/tests/lib/consumer.sh"
 consumer_start consumer
-consumer_module "$top/consumer"
-cd "$top/consumer"
 for f in MODULE.bazel BUILD.bazel; do
   echo "--- $f (from README.md)"
   cat "$f"
 done
 diff -u "$here/BUILD.bazel" BUILD.bazel || fail "tests/consumer/BUILD.bazel differs from the README's snippet"
 consumer_copy "$here" .
-# shellcheck source=tests/lib/buildtools.sh
-. "$repo/tests/lib/buildtools.sh"
-mkdir "$top/bin"
-buildozer=$(buildtool buildozer "$top/bin")
+consumer_buildozer
 "$buildozer" -quiet delete //kv:%cowrap_library
 [ -z "$("$buildozer" 'print label' //kv:%cowrap_library)" ] || fail "could not delete the cowrap_library from kv/BUILD.bazel"
 # run_demo WANT: build everything, run //kv:demo, check its output line.

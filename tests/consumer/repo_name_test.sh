@@ -9,12 +9,9 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 here=$repo/tests/consumer
-fail() { echo "FAIL: $*"; exit 1; }
 # shellcheck source=tests/lib/consumer.sh
 . "$repo/tests/lib/consumer.sh"
 consumer_start repo-name
-consumer_module "$top/consumer"
-cd "$top/consumer"
 cp -r "$here/kv" kv
 
 echo "=== 1. repo_name = \"cw\" added after Gazelle ran: the build fails as the README says"

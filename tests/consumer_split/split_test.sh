@@ -18,21 +18,15 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 here=$repo/tests/consumer_split
-fail() { echo "FAIL: $*"; exit 1; }
 # shellcheck source=tests/lib/consumer.sh
 . "$repo/tests/lib/consumer.sh"
 consumer_start consumer-split
-consumer_module "$top/split"
-cd "$top/split"
 # The README's root BUILD.bazel, line by line and in order, in the module's.
 awk 'NR == FNR { if ($0 != "") want[++n] = $0; next } k < n && $0 == want[k + 1] { k++ } END { exit k < n }' \
   BUILD.bazel "$here/BUILD.bazel" || fail "tests/consumer_split/BUILD.bazel does not hold the README's BUILD.bazel snippet"
 consumer_copy "$here" .
 no_keep .
-# shellcheck source=tests/lib/buildtools.sh
-. "$repo/tests/lib/buildtools.sh"
-mkdir "$top/bin"
-buildozer=$(buildtool buildozer "$top/bin")
+consumer_buildozer
 "$buildozer" -quiet delete //:%cowrap_library
 [ -z "$("$buildozer" 'print label' //:%cowrap_library)" ] || fail "could not delete the cowrap_library from BUILD.bazel"
 

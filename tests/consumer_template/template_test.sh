@@ -18,20 +18,14 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 here=$repo/tests/consumer_template
-fail() { echo "FAIL: $*"; exit 1; }
 # shellcheck source=tests/lib/consumer.sh
 . "$repo/tests/lib/consumer.sh"
 consumer_start consumer-template
-consumer_module "$top/template"
-cd "$top/template"
 [[ "$(cat "$here/BUILD.bazel")" == "$(cat BUILD.bazel)"* ]] ||
   fail "tests/consumer_template/BUILD.bazel does not start with the README's BUILD.bazel snippet"
 consumer_copy "$here" .
 no_keep .
-# shellcheck source=tests/lib/buildtools.sh
-. "$repo/tests/lib/buildtools.sh"
-mkdir "$top/bin"
-buildozer=$(buildtool buildozer "$top/bin")
+consumer_buildozer
 "$buildozer" -quiet delete //files:%cowrap_library //net:%cowrap_library
 [ -z "$("$buildozer" 'print label' //...:%cowrap_library)" ] || fail "could not delete the cowrap_library targets"
 

@@ -2,24 +2,29 @@
 # module set up from the README's snippets, next to a copy of this working tree.
 #   consumer_start NAME     takes the lock of /tmp/cowrap-NAME (a fixed path, so that reruns reuse
 #                           the module's Bazel output base; the offline launcher's chroot sees
-#                           /tmp), empties it and sets top=/tmp/cowrap-NAME; on exit the module's
-#                           Bazel server is stopped and $top removed
+#                           /tmp), empties it, sets top=/tmp/cowrap-NAME, writes the README's
+#                           module at $top/NAME (consumer_module) and changes to it; on exit the
+#                           module's Bazel server is stopped and $top removed
 #   consumer_module DIR     writes DIR/MODULE.bazel and DIR/BUILD.bazel from the README's snippets
 #                           marked `<!-- consumer: FILE -->` (and a copy of this checkout at
 #                           DIR/../rules_cowrap, where the README's local_path_override points)
+#   fail MESSAGE            prints FAIL: MESSAGE and exits 1, unless the script has its own
 #   consumer_copy HERE DIR  fails unless HERE/MODULE.bazel is DIR's (the README's) but for
 #                           path = "../.." (HERE is a checked-in consumer, tests/consumer*/),
 #                           then copies HERE's other files to DIR, but its *_test.sh scripts
+#   consumer_buildozer      installs buildozer (tests/lib/buildtools.sh) and sets $buildozer
 #   bazel ARGS...           the offline launcher
 #   gazelle                 bazel run //:gazelle; fails on any line Gazelle logs (they start with
 #                           "gazelle: ", the extension's own "gazelle: cowrap: ..." too)
 #   no_keep DIR             fails when a BUILD file under DIR has a `# keep`
-# Needs $repo (the checkout) and a fail() function.
+# Needs $repo (the checkout).
 # shellcheck shell=bash
 # shellcheck disable=SC2154 # $repo is the caller's
 
 # shellcheck source=tests/lib/checkout.sh
 . "$(dirname "${BASH_SOURCE[0]}")/checkout.sh"
+
+declare -F fail >/dev/null || fail() { echo "FAIL: $*"; exit 1; }
 
 consumer_start() { # NAME
   top=/tmp/cowrap-$1
@@ -28,6 +33,8 @@ consumer_start() { # NAME
   rm -rf "$top" && mkdir -p "$top"
   consumer_dirs=()
   trap consumer_cleanup EXIT
+  consumer_module "$top/$1"
+  cd "$top/$1" || fail "cd $top/$1"
 }
 
 consumer_cleanup() {
@@ -56,6 +63,14 @@ consumer_copy() { # HERE DIR
   diff -u "$1/MODULE.bazel" <(sed 's|path = "../rules_cowrap",|path = "../..",|' "$dst/MODULE.bazel") ||
     fail "${1#"$repo"/}/MODULE.bazel differs from the README's snippet (but for path = \"../..\")"
   (cd "$1" && find . -type f ! -name '*_test.sh' ! -name MODULE.bazel -print0 | xargs -0 cp --parents -t "$dst")
+}
+
+consumer_buildozer() {
+  # shellcheck source=tests/lib/buildtools.sh
+  . "$(dirname "${BASH_SOURCE[0]}")/buildtools.sh"
+  mkdir -p "$top/bin"
+  # shellcheck disable=SC2034 # the caller runs it
+  buildozer=$(buildtool buildozer "$top/bin") || fail "cannot install buildozer"
 }
 
 bazel() { "$repo/tools/bazel" "$@"; }
