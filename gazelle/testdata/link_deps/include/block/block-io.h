@@ -6,3 +6,4 @@ int co_wrapper blk_over(BlockDriverState *bs);
 int co_wrapper blk_twice(BlockDriverState *bs);
 int co_wrapper blk_hidden(BlockDriverState *bs);
 int co_wrapper blk_elsewhere(BlockDriverState *bs);
+int co_wrapper blk_cyc(BlockDriverState *bs);

@@ -1,0 +1,1 @@
+int blk_co_cyc(BlockDriverState *bs) { return blk_pread(bs, 0); }
