@@ -72,7 +72,13 @@ prebuilt_bad_input() {
   grep -qF "cowrap.prebuilt(version = \"9.9.9\") in module cowrap_prebuilt_consumer: no such release in rules_cowrap's toolchains/integrity.json; known: $version; or remove cowrap.prebuilt(...) from MODULE.bazel to build the generator and Gazelle from source" "$tmp/bad.out" ||
     { cat "$tmp/bad.out"; fail "no clear message for an unknown version"; }
   echo "unknown version: $(grep -o 'cowrap.prebuilt(version = "9.9.9").*' "$tmp/bad.out" | head -n 1)"
-  # only what needs the generator fails: a cc_binary without wrappers still builds
+  if (cd "$d" && "$repo/tools/bazel" build --repository_cache= //:gazelle >"$tmp/bad.out" 2>&1); then
+    fail "version 9.9.9 (not in the table) gave a Gazelle"
+  fi
+  grep -qF "cowrap.prebuilt(version = \"9.9.9\") in module cowrap_prebuilt_consumer: no such release in rules_cowrap's toolchains/integrity.json; known: $version; or remove cowrap.prebuilt(...) from MODULE.bazel to build the generator and Gazelle from source" "$tmp/bad.out" ||
+    { cat "$tmp/bad.out"; fail "no clear message for an unknown version from //:gazelle"; }
+  echo "unknown version: //:gazelle fails with the same message"
+  # only what needs the generator fails: a cc_library without wrappers still builds
   (cd "$d" && "$repo/tools/bazel" build --repository_cache= //:counter >"$tmp/bad.out" 2>&1) ||
     { cat "$tmp/bad.out"; fail "an unknown version broke //:counter, which needs no cowrap"; }
   echo "unknown version: //:counter (no cowrap) still builds"
