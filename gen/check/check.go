@@ -261,17 +261,22 @@ func lenient(d *dialect.Dialect, in Input, r scan.Result, strict []model.Diag) (
 func unread(d *dialect.Dialect, in Input, r scan.Result) []model.Diag {
 	src := r.Text
 	var diags []model.Diag
-	spans := r.Spans
-	pos := scan.NewPositions(src) // matches come in order: one pass over src
+	// spans[0] is r.Spans[k]; matches come in order, so pos walks src once.
+	spans, k, failed := r.Spans, 0, r.Failed
+	pos := scan.NewPositions(src)
 	for m := range d.ScriptMatches(src) {
 		if m.Start >= r.LexedTo {
 			break // after an unterminated comment, already reported
 		}
 		for len(spans) > 0 && spans[0].End <= m.Start {
-			spans = spans[1:]
+			spans, k = spans[1:], k+1
+		}
+		for len(failed) > 0 && failed[0] < k {
+			failed = failed[1:]
 		}
 		if len(spans) > 0 && spans[0].Start < m.End {
-			if sp := spans[0]; sp.OK && (m.Start < sp.Start || m.End != sp.End) {
+			ok := len(failed) == 0 || failed[0] != k
+			if sp := spans[0]; ok && (m.Start < sp.Start || m.End != sp.End) {
 				p, semi, c := pos.At(m.NameOff), pos.At(m.End-1), pos.At(sp.Start)
 				diags = append(diags, model.Diag{Err: &scan.Error{File: in.Path, Pos: p,
 					Msg: fmt.Sprintf("%s: QEMU's script reads a wrapper declaration from here to the ';' at %s, but C reads the declaration at %s there: the script and C read different text; cowrap -lenient would write what the script does", m.Name, semi, c)}})

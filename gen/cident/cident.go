@@ -18,7 +18,7 @@ func IsLower(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // IsSnake reports whether c is [a-z0-9_]: what follows the first letter
 // of QEMU's lowercase names and mark variants in its scripts' patterns.
-func IsSnake(c byte) bool { return IsByte(c) && (c < 'A' || c > 'Z') }
+func IsSnake(c byte) bool { return IsLower(c) || IsDigit(c) || c == '_' }
 
 // IsDigit reports whether c is [0-9].
 func IsDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -36,24 +36,34 @@ func Is(s string) bool {
 	return true
 }
 
-// IsKeyword reports whether s is a C keyword (C23, and GNU's spellings of
-// the qualifiers): never a name, so a parameter whose last word is one has
-// no name (`unsigned long`, `char *const`).
-func IsKeyword(s string) bool { return keywords[s] }
-
-var keywords = map[string]bool{
-	"auto": true, "break": true, "case": true, "char": true, "const": true, "continue": true, "default": true,
-	"do": true, "double": true, "else": true, "enum": true, "extern": true, "float": true, "for": true,
-	"goto": true, "if": true, "inline": true, "int": true, "long": true, "register": true, "restrict": true,
-	"return": true, "short": true, "signed": true, "sizeof": true, "static": true, "struct": true,
-	"switch": true, "typedef": true, "union": true, "unsigned": true, "void": true, "volatile": true,
-	"while": true, "bool": true, "true": true, "false": true, "nullptr": true, "alignas": true,
-	"alignof": true, "constexpr": true, "static_assert": true, "thread_local": true, "typeof": true,
-	"typeof_unqual": true, "_Alignas": true, "_Alignof": true, "_Atomic": true, "_BitInt": true,
-	"_Bool": true, "_Complex": true, "_Decimal128": true, "_Decimal32": true, "_Decimal64": true,
-	"_Generic": true, "_Imaginary": true, "_Noreturn": true, "_Static_assert": true, "_Thread_local": true,
-	"__const": true, "__const__": true, "__restrict": true, "__restrict__": true, "__volatile": true,
-	"__volatile__": true, "__signed": true, "__signed__": true, "__inline": true, "__inline__": true,
+// IsTypeKeyword reports whether s is a keyword that can end a parameter's
+// type: a type specifier or qualifier (`long`, `const`, GNU's
+// `__restrict`). Such a word is never a name, so a parameter whose last
+// word is one has no name (`unsigned long`, `char *const`). It is asked
+// for every parameter of every declaration, so it switches on the length
+// before comparing.
+func IsTypeKeyword(s string) bool {
+	switch len(s) {
+	case 3:
+		return s == "int"
+	case 4:
+		return s == "void" || s == "char" || s == "long" || s == "bool"
+	case 5:
+		return s == "short" || s == "float" || s == "const" || s == "_Bool"
+	case 6:
+		return s == "double" || s == "signed"
+	case 7:
+		return s == "_Atomic" || s == "__const"
+	case 8:
+		return s == "unsigned" || s == "volatile" || s == "restrict" || s == "_Complex" || s == "__signed" || s == "__int128"
+	case 9:
+		return s == "__const__"
+	case 10:
+		return s == "_Imaginary" || s == "__restrict" || s == "__volatile" || s == "__signed__"
+	case 12:
+		return s == "__restrict__" || s == "__volatile__"
+	}
+	return false
 }
 
 // IsTagKeyword reports whether s is struct, union or enum: the identifier

@@ -19,10 +19,11 @@ func TestClasses(t *testing.T) {
 	}
 }
 
-func TestKeywords(t *testing.T) {
-	for s, want := range map[string]bool{"long": true, "const": true, "__restrict": true, "_Bool": true, "bs": false, "int64_t": false, "co_wrapper": false} {
-		if IsKeyword(s) != want {
-			t.Errorf("IsKeyword(%q) = %v", s, !want)
+func TestTypeKeywords(t *testing.T) {
+	for s, want := range map[string]bool{"long": true, "const": true, "__restrict": true, "__restrict__": true, "_Bool": true,
+		"unsigned": true, "volatile": true, "bs": false, "int64_t": false, "co_wrapper": false, "ints": false, "consts": false} {
+		if IsTypeKeyword(s) != want {
+			t.Errorf("IsTypeKeyword(%q) = %v", s, !want)
 		}
 	}
 	if !IsTagKeyword("struct") || !IsTagKeyword("enum") || IsTagKeyword("typedef") {

@@ -121,14 +121,25 @@ func (c *checker) params(w *model.Wrapper, m match) bool {
 }
 
 // unnamed reports whether C reads q, which the script reads as TYPE NAME,
-// as a parameter without a name: NAME is a keyword (`unsigned long`,
+// as a parameter without a name: NAME is a type keyword (`unsigned long`,
 // `char *const`) or the tag after struct, union or enum (`struct st`).
 func unnamed(q qparam) bool {
-	if cident.IsKeyword(q.name) {
+	if cident.IsTypeKeyword(q.name) {
 		return true
 	}
-	words := strings.FieldsFunc(q.typ, isPySpace)
-	return len(words) > 0 && cident.IsTagKeyword(words[len(words)-1])
+	// The type's last word; the script's type ends in ' ' or '*'.
+	e := len(q.typ)
+	for e > 0 && isASCIIPySpace(q.typ[e-1]) {
+		e--
+	}
+	if e == 0 || q.typ[e-1] != 't' && q.typ[e-1] != 'n' && q.typ[e-1] != 'm' {
+		return false // not struct, union or enum: the usual case, without a word
+	}
+	b := e
+	for b > 0 && cident.IsByte(q.typ[b-1]) {
+		b--
+	}
+	return cident.IsTagKeyword(q.typ[b:e])
 }
 
 // names checks that no parameter name is used twice or collides with a name

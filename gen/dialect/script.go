@@ -56,6 +56,7 @@ func (d *Dialect) ScriptMatches(src string) iter.Seq[ScriptMatch] {
 // starts, each search going on where the last match ended; until f returns
 // false.
 func (d *Dialect) eachMatch(src string, f func(off int, m match) bool) {
+	work.Add(len(src)) // each line start once; matchAt counts what it reads
 	for off := 0; off < len(src); {
 		if c := src[off]; d.CoWrapperGrammar && cident.IsLetter(c) || !d.CoWrapperGrammar && c == 'i' {
 			if m, ok := d.matchAt(src, off); ok {
@@ -69,7 +70,6 @@ func (d *Dialect) eachMatch(src string, f func(off int, m match) bool) {
 		if k < 0 {
 			break
 		}
-		work.Add(k)
 		off += k + 1
 	}
 }

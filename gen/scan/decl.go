@@ -226,11 +226,11 @@ func (d *Decl) Params() ([]Param, *Error) {
 
 // unnamed reports whether the parameter piece, which ends in an
 // identifier, declares no name by C's declarator rules: the identifier is a
-// keyword (`unsigned long`, `char *const`) or a tag (`struct st`), or it
+// type keyword (`unsigned long`, `char *const`) or a tag (`struct st`), or it
 // is all there is (a typedef name).
 func unnamed(piece []Token) bool {
 	n := len(piece)
-	return n == 1 || cident.IsKeyword(piece[n-1].Text) || cident.IsTagKeyword(piece[n-2].Text)
+	return n == 1 || cident.IsTypeKeyword(piece[n-1].Text) || cident.IsTagKeyword(piece[n-2].Text)
 }
 
 // abs turns a position within d.Text into one within the file.

@@ -1,5 +1,7 @@
 package scan
 
+import "strings"
+
 // conditional keeps the stack of #if blocks open at the directive whose '#'
 // is at i; it reads the directive's tokens from it. An include guard
 // (#ifndef X, then #define X as the next directive) is not conditional.
@@ -35,11 +37,11 @@ func (s *scanner) defines(it tokenIter, macro string) bool {
 		return false
 	}
 	ln := line{bol: true}
-	j, ok := s.space(it.i, &ln, false)
+	j, ok := s.space(it.i, &ln, toDirective)
 	if !ok || j >= len(s.l) || s.l[j] != '#' {
 		return false
 	}
-	d := tokenIter{s: s, i: j + 1, dir: true}
+	d := tokenIter{s: s, i: j + 1, mode: inDirective}
 	def, ok1 := d.next(len(s.l))
 	name, ok2 := d.next(len(s.l))
 	return ok1 && ok2 && def.Text == "define" && name.Text == macro
@@ -65,6 +67,9 @@ type cond struct {
 // `extern "C"`, whose block does not nest what it holds (C++ guards in
 // every real header).
 func (s *scanner) isLinkage(stmt, brace int) bool {
+	if !strings.HasPrefix(s.l[stmt:brace], "extern") {
+		return false // the usual case, without lexing
+	}
 	s.quiet = true
 	defer func() { s.quiet = false }()
 	it := s.tokens(stmt, line{})

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/cowrap/rules_cowrap/gen/cident"
 	"github.com/cowrap/rules_cowrap/gen/internal/work"
 )
 
@@ -66,11 +65,11 @@ func (s *scanner) errorf(off int, format string, args ...any) {
 // comments, directives and invisible characters (reported once each). In a
 // directive (dir) it returns the directive's tokens up to its line's end.
 type tokenIter struct {
-	s   *scanner
-	i   int // where the next token is looked for; after the last, where lexing stopped
-	ln  line
-	dir bool
-	bad bool // stopped at an unterminated literal, which ends at i
+	s    *scanner
+	i    int // where the next token is looked for; after the last, where lexing stopped
+	ln   line
+	mode lexMode // inCode or inDirective
+	bad  bool    // stopped at an unterminated literal, which ends at i
 }
 
 func (s *scanner) tokens(i int, ln line) tokenIter { return tokenIter{s: s, i: i, ln: ln} }
@@ -79,19 +78,14 @@ func (s *scanner) tokens(i int, ln line) tokenIter { return tokenIter{s: s, i: i
 // limit, at the end of the text, at an unterminated comment (s.stopped),
 // at an unterminated literal (bad), or in a directive at its line's end.
 func (t *tokenIter) next(limit int) (Token, bool) {
-	var i int
-	var ok bool
-	if t.dir {
-		i, ok = t.s.space(t.i, &t.ln, true)
-	} else {
-		i, ok = t.s.skip(t.i, &t.ln)
-	}
+	from := t.i
+	i, ok := t.s.space(t.i, &t.ln, t.mode)
 	t.i = i
 	if !ok || i >= limit || i >= len(t.s.l) || t.s.l[i] == '\n' {
 		return Token{}, false
 	}
-	tok, end, ok := t.s.next(i, t.dir)
-	work.Add(end - i)
+	tok, end, ok := t.s.next(i, t.mode == inDirective)
+	work.Add(end - from) // what it skipped and lexed: each look-ahead counts
 	t.i = end
 	if !ok {
 		t.bad = true
@@ -104,31 +98,46 @@ func (t *tokenIter) next(limit int) (Token, bool) {
 // skip returns the offset of the next token at or after i, past white
 // space, comments, directives and invisible characters. ok is false when an
 // unterminated comment ran to the end of the file.
-func (s *scanner) skip(i int, ln *line) (int, bool) {
-	for {
-		var ok bool
-		if i, ok = s.space(i, ln, false); !ok || i >= len(s.l) || s.l[i] != '#' || !ln.bol {
-			return i, ok
-		}
-		if i, ok = s.directive(i); !ok {
-			return i, false
-		}
-	}
-}
+func (s *scanner) skip(i int, ln *line) (int, bool) { return s.space(i, ln, inCode) }
 
-// space skips white space, comments and invisible characters from i; in a
-// directive (dir) it stops at the newline that ends it, and skips
-// invisible characters without a message (they are not the script's
-// concern there). ok is false at an unterminated comment.
-func (s *scanner) space(i int, ln *line, dir bool) (int, bool) {
+// lexMode says where space is: in code, where it skips directives too; in
+// a directive, which ends at its newline; or looking for the next
+// directive, where it stops at its '#'.
+type lexMode uint8
+
+const (
+	inCode lexMode = iota
+	inDirective
+	toDirective
+)
+
+// space skips white space, comments, invisible characters and, outside a
+// directive, directives from i; in a directive (dir) it stops at the
+// newline that ends it, and skips invisible characters without a message
+// (they are not the script's concern there). ok is false at an
+// unterminated comment.
+func (s *scanner) space(i int, ln *line, mode lexMode) (int, bool) {
 	l := s.l
-	from := i
+	// The usual case, a token after no space or one: nothing to skip.
+	for i < len(l) && l[i] == ' ' {
+		i++
+	}
+	if i < len(l) && class[l[i]] != cSkip && class[l[i]] != cSpace {
+		return i, true
+	}
 	for i < len(l) {
 		c := l[i]
 		switch {
+		case c == '#' && ln.bol && mode != inDirective:
+			if mode == toDirective {
+				return i, true
+			}
+			var ok bool
+			if i, ok = s.directive(i); !ok {
+				return i, false
+			}
 		case c == '\n':
-			if dir {
-				work.Add(i - from)
+			if mode == inDirective {
 				return i, true
 			}
 			ln.bol, ln.start = true, i+1
@@ -147,23 +156,19 @@ func (s *scanner) space(i int, ln *line, dir bool) (int, bool) {
 					s.stopped = true
 					s.res.LexedTo = s.orig(i)
 				}
-				work.Add(len(l) - from)
 				return len(l), false
 			}
 			i += 2 + end + 2
 		case c == 0 || c >= 0x1c && c <= 0x1f || c >= utf8.RuneSelf:
-			k := s.invisible(i, dir)
+			k := s.invisible(i, mode == inDirective)
 			if k == 0 {
-				work.Add(i - from)
 				return i, true
 			}
 			i += k
 		default:
-			work.Add(i - from)
 			return i, true
 		}
 	}
-	work.Add(i - from)
 	return i, true
 }
 
@@ -210,10 +215,16 @@ func (s *scanner) invisible(i int, quiet bool) int {
 // directive is read it is handed to conditional.
 func (s *scanner) directive(i int) (int, bool) {
 	s.note(i, "a preprocessor line")
-	it := tokenIter{s: s, i: i + 1, dir: true}
+	it := tokenIter{s: s, i: i + 1, mode: inDirective}
 	if i >= s.seenDirective && !s.quiet {
 		s.seenDirective = i + 1
 		s.conditional(i, &it)
+	}
+	// Most directives (#define X (1 << 2)) hold nothing that could start a
+	// comment or a literal: their line's newline ends them, without lexing.
+	if nl := lineEnd(s.l, it.i); !strings.ContainsAny(s.l[it.i:nl], "/\"'") {
+		work.Add(nl - it.i)
+		return nl, true
 	}
 	for {
 		if _, ok := it.next(len(s.l)); !ok {
@@ -231,12 +242,12 @@ func (s *scanner) next(i int, dir bool) (tok Token, end int, ok bool) {
 	c := l[i]
 	j := i + 1
 	switch {
-	case cident.IsStart(c):
-		for j < len(l) && cident.IsByte(l[j]) {
+	case class[c] == cIdent:
+		for j < len(l) && identByte[l[j]] {
 			j++
 		}
-	case cident.IsDigit(c):
-		for j < len(l) && (cident.IsByte(l[j]) || l[j] == '.') {
+	case class[c] == cDigit:
+		for j < len(l) && (identByte[l[j]] || l[j] == '.') {
 			j++
 		}
 	case c == '"' || c == '\'':

@@ -61,6 +61,7 @@ func (s *scanner) run() {
 			s.res.LexedTo = len(s.src)
 		}
 	}()
+	work.Add(len(s.l)) // the fast pass: each byte once
 	l := s.l
 	n := len(l)
 	needles := s.needles
@@ -197,7 +198,10 @@ func (s *scanner) candidate(stmt, i, j int, ln *line) (int, bool) {
 		start = s.stmt[0].Off
 	}
 	end, ok := s.decl(tok, j, ln)
-	s.res.Spans = append(s.res.Spans, Span{Start: s.orig(start), End: s.orig(end), OK: ok})
+	if !ok {
+		s.res.Failed = append(s.res.Failed, len(s.res.Spans))
+	}
+	s.res.Spans = append(s.res.Spans, Span{Start: s.orig(start), End: s.orig(end)})
 	return end, true
 }
 

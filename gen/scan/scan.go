@@ -214,6 +214,9 @@ type Result struct {
 	// Spans are the byte ranges [start, end) of the normalised source that
 	// each mark's statement covers, found or failed.
 	Spans []Span
+	// Failed are the indexes in Spans, ascending, of the statements that
+	// failed with an error; the others each hold a declaration read.
+	Failed []int
 	// Text is the normalised source, when the file was lexed.
 	Text string
 	// LexedTo is where lexing stopped: the end of the source, or an
@@ -221,12 +224,8 @@ type Result struct {
 	LexedTo int
 }
 
-// Span is a byte range [Start, End); OK when it holds a declaration that
-// was read, not one that failed with an error.
-type Span struct {
-	Start, End int
-	OK         bool
-}
+// Span is a byte range [Start, End).
+type Span struct{ Start, End int }
 
 // RuneName writes r for a message: itself if visible, else U+XXXX.
 func RuneName(r rune) string {
