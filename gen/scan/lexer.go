@@ -222,9 +222,13 @@ func (s *scanner) directive(i int) (int, bool) {
 	}
 	// Most directives (#define X (1 << 2)) hold nothing that could start a
 	// comment or a literal: their line's newline ends them, without lexing.
-	if nl := lineEnd(s.l, it.i); !strings.ContainsAny(s.l[it.i:nl], "/\"'") {
-		work.Add(nl - it.i)
-		return nl, true
+	j := it.i
+	for j < len(s.l) && s.l[j] != '\n' && !opensToken[s.l[j]] {
+		j++
+	}
+	if j == len(s.l) || s.l[j] == '\n' {
+		work.Add(j - it.i)
+		return j, true
 	}
 	for {
 		if _, ok := it.next(len(s.l)); !ok {
@@ -232,6 +236,10 @@ func (s *scanner) directive(i int) (int, bool) {
 		}
 	}
 }
+
+// opensToken are the bytes that may start a comment or a literal: a
+// directive's line without them ends at its newline.
+var opensToken = [256]bool{'/': true, '"': true, '\'': true}
 
 // next lexes one token starting at i (not a space or comment) and returns it
 // with the offset after it. ok is false on an unterminated literal; in a
