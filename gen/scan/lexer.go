@@ -63,7 +63,8 @@ func (s *scanner) errorf(off int, format string, args ...any) {
 // tokens themselves (the fast pass in run only tracks statements): it
 // returns the C tokens from a logical offset, skipping white space,
 // comments, directives and invisible characters (reported once each). In a
-// directive (dir) it returns the directive's tokens up to its line's end.
+// directive (mode inDirective) it returns the directive's tokens up to its
+// line's end.
 type tokenIter struct {
 	s    *scanner
 	i    int // where the next token is looked for; after the last, where lexing stopped
@@ -112,8 +113,8 @@ const (
 )
 
 // space skips white space, comments, invisible characters and, outside a
-// directive, directives from i; in a directive (dir) it stops at the
-// newline that ends it, and skips invisible characters without a message
+// directive, directives from i; in a directive it stops at the newline
+// that ends it, and skips invisible characters without a message
 // (they are not the script's concern there). ok is false at an
 // unterminated comment.
 func (s *scanner) space(i int, ln *line, mode lexMode) (int, bool) {
