@@ -94,3 +94,20 @@ func TestNonToken(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsAnyThroughSplices: a file is skipped only when its logical
+// text, after splicing, holds no needle either.
+func TestContainsAnyThroughSplices(t *testing.T) {
+	needles := qemuMarks.Needles()
+	for src, want := range map[string]bool{
+		"int co_wrapper a_b(int x);\n":       true,
+		"int co_wr\\\napper a_b(int x);\n":   true,
+		"int co_wr\\\r\napper a_b(int x);\n": true,
+		"#define X a \\\n b\n":               false,
+		"int f(void);\n":                     false,
+	} {
+		if got := ContainsAny([]byte(src), needles); got != want {
+			t.Errorf("ContainsAny(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

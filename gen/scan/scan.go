@@ -128,11 +128,18 @@ next:
 }
 
 // ContainsAny reports whether src may hold a mark: it contains one of the
-// needles, or a backslash-newline, across which C joins a mark that the
-// bytes do not show (phases.go). Callers that test many files compute
-// Needles once.
+// needles, or its logical text does, where C joins lines at each
+// backslash-newline (phases.go) and so may join a mark that the bytes do
+// not show. Callers that test many files compute Needles once.
 func ContainsAny(src []byte, needles [][]byte) bool {
-	return containsNeedle(src, needles) || bytes.Contains(src, []byte("\\\n")) || bytes.Contains(src, []byte("\\\r"))
+	if containsNeedle(src, needles) {
+		return true
+	}
+	if !bytes.Contains(src, []byte("\\\n")) && !bytes.Contains(src, []byte("\\\r")) {
+		return false
+	}
+	t := newText(string(Normalize(src))) // rare: only files with splices and no needle pay
+	return containsNeedle(unsafe.Slice(unsafe.StringData(t.l), len(t.l)), needles)
 }
 
 func containsNeedle(src []byte, needles [][]byte) bool {
@@ -274,9 +281,6 @@ func Each(name string, src []byte, marks *Marks, f func(*Decl)) Result {
 	}
 	src = Normalize(src)
 	s := &scanner{text: newText(unsafe.String(unsafe.SliceData(src), len(src))), file: name, marks: marks, each: f}
-	if len(s.splices) > 0 && !containsNeedle(unsafe.Slice(unsafe.StringData(s.l), len(s.l)), needles) {
-		return Result{} // only splices; the logical text holds no mark either
-	}
 	for _, n := range needles {
 		s.needles = append(s.needles, string(n))
 	}
