@@ -18,8 +18,8 @@ func (c *checker) form() string {
 // grammarPos points at the first token the grammar cannot accept.
 func (c *checker) grammarPos() scan.Pos {
 	d := c.decl
-	if k := strings.Index(d.Text, "\\\n"); k >= 0 {
-		return d.PosAt(k)
+	if d.Splice > 0 {
+		return d.PosAt(d.Splice - 1)
 	}
 	switch {
 	case d.Start.Col != 1:
@@ -39,7 +39,7 @@ func (c *checker) grammarPos() scan.Pos {
 // QEMU script would silently skip it.
 func (c *checker) explain() string {
 	d := c.decl
-	if strings.Contains(d.Text, "\\\n") {
+	if d.Splice > 0 {
 		return "a backslash-newline inside the declaration: C joins the lines, QEMU's script does not and skips the declaration; remove it"
 	}
 	switch {

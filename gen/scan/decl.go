@@ -106,6 +106,9 @@ func (s *scanner) decl(mark Token, i int, ln *line) (int, bool) {
 	d.End = semi + 1
 	d.LineEnd = semi+1 == len(s.src) || s.src[semi+1] == '\n'
 	d.lp, d.rp = lp-d.Off, rpOff-d.Off
+	if o, ok := s.spliceIn(d.Off, d.End); ok {
+		d.Splice = 1 + o - d.Off
+	}
 	if s.each != nil {
 		s.declBuf = d
 		s.each(&s.declBuf)

@@ -64,6 +64,19 @@ func (t *text) orig(off int) int {
 
 func (t *text) origSpliced(off int) int { return off + 2*sort.SearchInts(t.splices, off+1) }
 
+// spliceIn returns the src offset of the first splice in src[from:to].
+func (t *text) spliceIn(from, to int) (int, bool) {
+	if len(t.splices) == 0 {
+		return 0, false
+	}
+	// Splice k is at src offset splices[k]+2k.
+	k := sort.Search(len(t.splices), func(k int) bool { return t.splices[k]+2*k >= from })
+	if k == len(t.splices) || t.splices[k]+2*k >= to {
+		return 0, false
+	}
+	return t.splices[k] + 2*k, true
+}
+
 // logical maps offset o of src, not inside a splice, to the logical text.
 func (t *text) logical(o int) int {
 	if len(t.splices) == 0 {

@@ -111,3 +111,18 @@ func TestContainsAnyThroughSplices(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclSplice: a declaration says where its first splice is.
+func TestDeclSplice(t *testing.T) {
+	for src, want := range map[string]int{
+		"int co_wrapper a_b(int x);\n":                          0,
+		"#define X \\\n 1\nint co_wrapper a_b(int x);\n":        0,
+		"int co_wr\\\napper a_b(int x);\n":                      1 + len("int co_wr"),
+		"int co_wrapper a_b(int x,\\\n int y);\n#define Y \\\n": 1 + len("int co_wrapper a_b(int x,"),
+	} {
+		r := File("f.h", []byte(src), qemuMarks)
+		if len(r.Decls) != 1 || r.Decls[0].Splice != want {
+			t.Errorf("File(%q): %d declarations, Splice %v; want %d", src, len(r.Decls), r.Decls, want)
+		}
+	}
+}

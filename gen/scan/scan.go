@@ -70,7 +70,10 @@ type Decl struct {
 	// in the normalised source.
 	Text     string
 	Off, End int
-	lp, rp   int // offsets of the parameter list's parentheses in Text
+	// Splice is 1 + the offset in Text of its first backslash-newline,
+	// which C splices out (phases.go); 0 when it has none.
+	Splice int
+	lp, rp int // offsets of the parameter list's parentheses in Text
 }
 
 // Marks says which identifiers are marks.
