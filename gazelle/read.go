@@ -17,10 +17,11 @@ import (
 // of its directory, as Gazelle's own languages do: nothing is read when a
 // directory is configured, nor ahead of the walk.
 
-// maxFileSize bounds what is read of one file, so that no input (a link to
-// /dev/zero, a huge generated file) can exhaust memory: a larger file is
-// reported as unreadable. It is the generator's bound, so that Gazelle
-// lists no file the build refuses.
+// maxFileSize bounds what is read of one file, so that no input (a huge
+// generated file, one that grows while read) can exhaust memory: a larger
+// file is reported as unreadable, as a device or FIFO is without being
+// read. It is the generator's bound, so that Gazelle lists no file the
+// build refuses.
 const maxFileSize = check.MaxInput
 
 var errNotRegular = errors.New("not a regular file")

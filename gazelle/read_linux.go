@@ -34,54 +34,61 @@ func (d dirHandle) close() {
 
 // readFile reads the file called name (slash-separated, relative to the
 // directory) into buf, growing it as needed. It returns the contents (nil on
-// error), the buffer to reuse and the error.
+// error), the buffer to reuse and the error. Only a regular file of at most
+// maxFileSize bytes is read: the fstat after the open decides, so a device
+// or FIFO named like a C file is never read, and a regular file takes one
+// read (its size plus one byte, which shows the end), as many system calls
+// as reading until an empty read would.
 func (d dirHandle) readFile(name string, buf []byte) ([]byte, []byte, error) {
-	// O_NONBLOCK: a FIFO named like a C file must not hang the run (it
-	// changes nothing for regular files).
+	path := filepath.Join(d.path, name)
+	// O_NONBLOCK: opening a FIFO named like a C file must not wait for a
+	// writer (it changes nothing for regular files).
 	const flags = syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
 	var fd int
 	var err error
 	if d.fd >= 0 {
 		fd, err = syscall.Openat(d.fd, name, flags, 0)
 	} else {
-		fd, err = syscall.Open(filepath.Join(d.path, name), flags, 0)
+		fd, err = syscall.Open(path, flags, 0)
 	}
 	if err != nil {
-		return nil, buf, &os.PathError{Op: "open", Path: filepath.Join(d.path, name), Err: err}
+		return nil, buf, &os.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, buf, &os.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, buf, &os.PathError{Op: "read", Path: path, Err: errNotRegular}
+	}
+	if st.Size > maxFileSize {
+		return nil, buf, &os.PathError{Op: "read", Path: path, Err: check.ErrTooLarge}
+	}
+	size := int(st.Size)
+	if len(buf) < size+1 {
+		buf = make([]byte, size+1)
+	}
 	n := 0
 	for {
-		if n > maxFileSize {
-			// A device such as /dev/zero never ends; a regular file this
-			// large is no C source anyone writes by hand.
-			err := check.ErrTooLarge
-			if !isRegular(fd) {
-				err = errNotRegular
+		if n == len(buf) { // it grew since the fstat
+			if n > maxFileSize {
+				return nil, buf, &os.PathError{Op: "read", Path: path, Err: check.ErrTooLarge}
 			}
-			return nil, buf, &os.PathError{Op: "read", Path: filepath.Join(d.path, name), Err: err}
-		}
-		if n == len(buf) {
-			buf = append(buf, make([]byte, min(len(buf)+1, maxFileSize+1-n))...)
+			buf = append(buf, make([]byte, min(len(buf), maxFileSize+1-n))...)
 		}
 		k, err := syscall.Read(fd, buf[n:])
 		if err == syscall.EINTR {
 			continue
 		}
 		if err != nil {
-			return nil, buf, &os.PathError{Op: "read", Path: filepath.Join(d.path, name), Err: err}
-		}
-		if k <= 0 {
-			if n == 0 && !isRegular(fd) { // only empty files pay for the fstat
-				return nil, buf, &os.PathError{Op: "read", Path: filepath.Join(d.path, name), Err: errNotRegular}
-			}
-			return buf[:n], buf, nil
+			return nil, buf, &os.PathError{Op: "read", Path: path, Err: err}
 		}
 		n += k
+		// A read that stops at the size fstat gave, short of the buffer,
+		// met the end; an empty read always has.
+		if k == 0 || n == size && n < len(buf) {
+			return buf[:n], buf, nil
+		}
 	}
-}
-
-func isRegular(fd int) bool {
-	var st syscall.Stat_t
-	return syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG
 }
