@@ -39,7 +39,7 @@ prebuilt_setup() {
   (cd "$tmp/rules_cowrap" && go run ./tools/release -version "$version" -out "$NG/www/v$version") | sed 's/^/  /'
 
   nginx_start "$NG" "$NG/www" /cache/
-  mirror=$nginx_url
+  mirror=${nginx_url:?nginx_start sets it}
   curl -fsS -o /dev/null "$mirror/v$version/SHA256SUMS" || fail "nginx does not serve $mirror/v$version/SHA256SUMS"
 }
 
