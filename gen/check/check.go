@@ -138,7 +138,7 @@ func (c *Checker) Check(inputs []Input) *Result {
 // still being checked.
 func (c *Checker) Run(inputs []Input, each func(r *Result, i int) error) (*Result, error) {
 	r := &Result{Files: make([]File, len(inputs))}
-	if err := CheckIncludes(c.opts.Includes); err != nil {
+	if err := checkIncludes(c.opts.Includes); err != nil {
 		r.Diags = append(r.Diags, model.Diag{Err: &scan.Error{File: "-include", Msg: err.Error()}})
 		return r, nil
 	}
@@ -181,8 +181,8 @@ func (c *Checker) Run(inputs []Input, each func(r *Result, i int) error) (*Resul
 	return r, err
 }
 
-// CheckIncludes checks #include lines with include.Check.
-func CheckIncludes(inc []string) error {
+// checkIncludes checks #include lines with include.Check.
+func checkIncludes(inc []string) error {
 	for _, h := range inc {
 		if err := include.Check(h); err != nil {
 			return err
