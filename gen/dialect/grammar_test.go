@@ -120,3 +120,18 @@ func TestPyStripLead(t *testing.T) {
 		}
 	}
 }
+
+// Python's \s is stated three times: pyS (the reference), scan.IsPySpace
+// and its inlined ASCII copy isASCIIPySpace; all must agree.
+func TestPySpaceAgrees(t *testing.T) {
+	ref := regexp.MustCompile(`\A` + pyS + `\z`)
+	for r := rune(0); r <= 0x3000; r++ {
+		want := ref.MatchString(string(r))
+		if isPySpace(r) != want {
+			t.Errorf("isPySpace(%U) = %v, want %v", r, !want, want)
+		}
+		if r < 0x80 && isASCIIPySpace(byte(r)) != want {
+			t.Errorf("isASCIIPySpace(%#x) = %v, want %v", r, !want, want)
+		}
+	}
+}
