@@ -14,6 +14,8 @@
 #   3. a second marked header and code using it are added: Gazelle, build and run again, with
 #      no hand edit of any BUILD file;
 #   4. `bazel run //:gazelle -- -mode=diff` is clean.
+# The README's cowrap_library example (marked `<!-- cowrap_library: kv -->`) is, but for its
+# comments, the target that step 1 checks Gazelle writes.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 here=$repo/tests/consumer
@@ -25,6 +27,11 @@ for f in MODULE.bazel BUILD.bazel; do
   cat "$f"
 done
 diff -u "$here/BUILD.bazel" BUILD.bazel || fail "tests/consumer/BUILD.bazel differs from the README's snippet"
+example=$(readme_snippet "cowrap_library: kv" | sed 's/ *#.*//') ||
+  fail "README.md has no snippet marked <!-- cowrap_library: kv -->"
+grep -qxF "$(head -n 1 <<<"$example")" "$here/kv/BUILD.bazel" &&
+  [[ "$(cat "$here/kv/BUILD.bazel")" == *"$(sed -n '/^cowrap_library(/,$p' <<<"$example")" ]] ||
+  fail "the README's cowrap_library example (<!-- cowrap_library: kv -->) is not tests/consumer/kv/BUILD.bazel's, comments aside"
 consumer_copy "$here" .
 consumer_buildozer
 "$buildozer" -quiet delete //kv:%cowrap_library
