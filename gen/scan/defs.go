@@ -3,6 +3,8 @@ package scan
 import (
 	"strings"
 	"unsafe"
+
+	"github.com/cowrap/rules_cowrap/gen/cident"
 )
 
 // Definition is a function that a C source file defines at file scope.
@@ -117,14 +119,14 @@ func declaratorName(toks []Token) (int, bool) {
 	prev := toks[lp-1]
 	switch {
 	case prev.IsIdent():
-		return lp - 1, !notName[prev.Text]
+		return lp - 1, !notName(prev.Text)
 	case prev.Text == ")":
 		inner, ok := openParen(toks[:lp])
 		if !ok {
 			return 0, false
 		}
 		if lp-1-inner == 2 && toks[inner+1].IsIdent() { // (name)
-			return inner + 1, !notName[toks[inner+1].Text]
+			return inner + 1, !notName(toks[inner+1].Text)
 		}
 		k, ok := declaratorName(toks[inner+1 : lp-1])
 		return inner + 1 + k, ok
@@ -151,17 +153,21 @@ func openParen(toks []Token) (int, bool) {
 	return 0, false
 }
 
-// notName are C's keywords and the GNU extensions that take a
-// parenthesised operand: `KEYWORD (...) {` defines nothing.
-var notName = func() map[string]bool {
+// notName reports whether s is one of C's keywords or the GNU extensions
+// that take a parenthesised operand: `KEYWORD (...) {` defines nothing. The
+// type and tag keywords are cident's.
+func notName(s string) bool {
+	return otherKeywords[s] || cident.IsTypeKeyword(s) || cident.IsTagKeyword(s)
+}
+
+// otherKeywords are the keywords cident does not list.
+var otherKeywords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, k := range strings.Fields(`auto break case char const continue default do double else enum
-		extern float for goto if inline int long register restrict return short signed sizeof static
-		struct switch typedef union unsigned void volatile while _Alignas _Alignof _Atomic _Bool
-		_Complex _Generic _Imaginary _Noreturn _Static_assert _Thread_local alignas alignof bool
-		static_assert thread_local typeof typeof_unqual __typeof__ __typeof __attribute__
-		__attribute __declspec asm __asm__ __asm __extension__ __inline__ __inline __restrict__
-		__restrict __const__ __volatile__ __signed__`) {
+	for _, k := range strings.Fields(`auto break case continue default do else extern for goto if
+		inline register return sizeof static switch typedef while _Alignas _Alignof _Generic
+		_Noreturn _Static_assert _Thread_local alignas alignof static_assert thread_local typeof
+		typeof_unqual __typeof__ __typeof __attribute__ __attribute __declspec asm __asm__ __asm
+		__extension__ __inline__ __inline`) {
 		m[k] = true
 	}
 	return m
