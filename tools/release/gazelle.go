@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -115,7 +116,7 @@ func (g *gazelleSource) patch(dst string) error {
 		}
 	}
 	var sum bytes.Buffer
-	for _, l := range sortedKeys(lines) {
+	for _, l := range slices.Sorted(maps.Keys(lines)) {
 		sum.WriteString(l + "\n")
 	}
 	return os.WriteFile(strings.TrimSuffix(g.modfile, ".mod")+".sum", sum.Bytes(), 0o644)
@@ -152,13 +153,4 @@ func copyTree(src, dst string) error {
 		}
 		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
 	})
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
