@@ -37,6 +37,6 @@ n=$(tools/bazel query "kind(cowrap_library, $pkg/...)" 2>/dev/null | wc -l)
 if tools/bazel build "$pkg:bad_decl" >"$tmp/build.out" 2>&1; then fail "$pkg:bad_decl built"; fi
 grep -E "^ERROR: .*tests/bazel/testdata/BUILD\.bazel:[0-9]+:[0-9]+: cowrap_library $pkg:bad_decl: generating bazel-out/[^ ]*/bad_decl\.c failed: \(Exit 1\)" "$tmp/build.out" ||
   { cat "$tmp/build.out" >&2; fail "the failing CoWrap action does not name cowrap_library $pkg:bad_decl"; }
-grep -F 'tests/bazel/testdata/bad_decl.h:2:34: bdrv_bad: parameter 1: unexpected "[3]"' "$tmp/build.out" ||
-  { cat "$tmp/build.out" >&2; fail "no generator message at bad_decl.h:2:29"; }
+want='tests/bazel/testdata/bad_decl.h:2:34: bdrv_bad: parameter 1: unexpected "[3]"'
+grep -F "$want" "$tmp/build.out" || { cat "$tmp/build.out" >&2; fail "no generator message $want"; }
 say "OK"
