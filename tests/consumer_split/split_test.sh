@@ -30,12 +30,6 @@ consumer_buildozer
 "$buildozer" -quiet delete //:%cowrap_library
 [ -z "$("$buildozer" 'print label' //:%cowrap_library)" ] || fail "could not delete the cowrap_library from BUILD.bazel"
 
-demo() { # WANT
-  bazel build //... || fail "bazel build //..."
-  out=$(bazel run //app:demo) || fail "//app:demo exited non-zero: $out"
-  echo "demo: $out"
-  [ "$out" = "$1" ] || fail "//app:demo printed '$out', want '$1'"
-}
 want="blk_pread = 4, buf[3] = 42, blk_co_drain = 7"
 
 echo "=== 1. Gazelle writes the cowrap_library, as checked in, with //block:impl in deps"
@@ -45,7 +39,7 @@ diff -u "$here/BUILD.bazel" BUILD.bazel || fail "Gazelle wrote BUILD.bazel other
 no_keep .
 
 echo "=== 2. build, link and run the binary that calls the wrappers"
-demo "$want"
+run_demo //app:demo "$want"
 
 echo "=== 3. without //block:impl, the generated target does not link; Gazelle puts it back"
 "$buildozer" -quiet 'remove deps //block:impl' //:%cowrap_library
@@ -55,7 +49,7 @@ fi
 grep -E "undefined reference to .blk_co_pread'" "$top/link.err" || { cat "$top/link.err"; fail "no undefined reference to blk_co_pread"; }
 gazelle
 diff -u "$here/BUILD.bazel" BUILD.bazel || fail "Gazelle did not put //block:impl back"
-demo "$want"
+run_demo //app:demo "$want"
 
 echo "=== 4. Gazelle -mode=diff is clean"
 bazel run //:gazelle -- -mode=diff || fail "gazelle -mode=diff found changes"

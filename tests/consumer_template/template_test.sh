@@ -37,11 +37,7 @@ for p in files net; do
 done
 
 echo "=== 2. build, link and run the binary that calls the twins"
-bazel build //... || fail "bazel build //..."
-out=$(bazel run //app:demo) || fail "//app:demo exited non-zero: $out"
-echo "demo: $out"
-want="files_read = 3 (ccc), net_send = 1005 in 2 coroutine(s)"
-[ "$out" = "$want" ] || fail "//app:demo printed '$out', want '$want'"
+run_demo //app:demo "files_read = 3 (ccc), net_send = 1005 in 2 coroutine(s)"
 
 echo "=== 3. a new package gets a target with the template, which builds with no hand edit"
 mkdir disk

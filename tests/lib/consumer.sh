@@ -17,6 +17,8 @@
 #   gazelle                 bazel run //:gazelle; fails on any line Gazelle logs (they start with
 #                           "gazelle: ", the extension's own "gazelle: cowrap: ..." too)
 #   no_keep DIR             fails when a BUILD file under DIR has a `# keep`
+#   run_demo TARGET WANT    bazel build //..., then fails unless `bazel run TARGET` exits 0
+#                           and prints the line WANT
 # Needs $repo (the checkout).
 # shellcheck shell=bash
 # shellcheck disable=SC2154 # $repo is the caller's
@@ -80,6 +82,14 @@ gazelle() {
   if grep '^gazelle: ' "$top/gazelle.err"; then
     fail "Gazelle printed the messages above"
   fi
+}
+
+run_demo() { # TARGET WANT
+  local out
+  bazel build //... || fail "bazel build //..."
+  out=$(bazel run "$1") || fail "$1 exited non-zero: $out"
+  echo "demo: $out"
+  [ "$out" = "$2" ] || fail "$1 printed '$out', want '$2'"
 }
 
 no_keep() { # DIR
