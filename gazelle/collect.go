@@ -70,8 +70,9 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 
 	files := l.collected[root.rel]
 	delete(l.collected, root.rel)
+	old := existing(findRules(c, args.File), name)
 	if len(files) == 0 {
-		if r := existing(findRules(c, args.File), name); r != nil && !r.ShouldKeep() {
+		if old != nil && !old.ShouldKeep() {
 			res.Empty = append(res.Empty, rule.NewRule(cowrapLibrary, name))
 			l.note("removing %s: no marked file is left to it", tgt)
 		}
@@ -94,7 +95,6 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 			imp.headers = append(imp.headers, f.path)
 		}
 	}
-	old := existing(findRules(c, args.File), name)
 	imp.callees = callees(l.checkTarget(dcc, old, checked))
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)

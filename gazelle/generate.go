@@ -65,10 +65,11 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	if len(srcs) == 0 {
 		return res
 	}
-	verdicts := l.checkTarget(cc, existing(owned, name), inBuildOrder(checked, func(s source) string { return s.name }))
+	old := existing(findRules(args.Config, args.File), name)
+	verdicts := l.checkTarget(cc, old, inBuildOrder(checked, func(s source) string { return s.name }))
 	r := rule.NewRule(cowrapLibrary, name)
 	r.SetAttr("srcs", srcs)
-	l.setAttrs(cc, r, existing(findRules(args.Config, args.File), name))
+	l.setAttrs(cc, r, old)
 	imp := cowrapImports{callees: callees(verdicts)}
 	for _, s := range srcs {
 		if path.Ext(s) == ".h" {
@@ -262,11 +263,8 @@ func nameError(p string) error {
 func (l *cowrapLang) ruleName(c *config.Config, cc *cowrapConfig, rel string, f *rule.File) (string, []*rule.Rule) {
 	want := targetName(cc.naming, rel, c.RepoName)
 	var owned []*rule.Rule
-	if f == nil {
-		return want, nil
-	}
-	for _, r := range f.Rules {
-		if isCowrapKind(c, r.Kind()) && isOwned(r) {
+	for _, r := range findRules(c, f) {
+		if isOwned(r) {
 			owned = append(owned, r)
 		}
 	}
