@@ -6,6 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -159,5 +162,35 @@ func TestConfigureDirOnce(t *testing.T) {
 	}
 	if other := l.configureDir(c, parent, "sub", load("# gazelle:cowrap_naming y\n")); other == first || other.naming != "y" {
 		t.Errorf("another build file: naming %q, want y, configured anew", other.naming)
+	}
+}
+
+// TestReadmeDirectives checks that the README's Directives section has a
+// heading for each directive the extension knows, and for no other.
+func TestReadmeDirectives(t *testing.T) {
+	doc, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), "\n### Directives\n")
+	if !ok {
+		t.Fatal("README.md: no ### Directives section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	var documented []string
+	for _, line := range strings.Split(section, "\n") {
+		if !strings.HasPrefix(line, "#### ") {
+			continue
+		}
+		for _, m := range regexp.MustCompile("`# gazelle:([a-z_]+)").FindAllStringSubmatch(line, -1) {
+			documented = append(documented, m[1])
+		}
+	}
+	known := (&cowrapLang{}).KnownDirectives()
+	sort.Strings(known)
+	sort.Strings(documented)
+	documented = slices.Compact(documented)
+	if !reflect.DeepEqual(documented, known) {
+		t.Errorf("README.md's Directives headings name %v; the extension knows %v", documented, known)
 	}
 }
