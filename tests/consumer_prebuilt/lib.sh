@@ -63,19 +63,20 @@ prebuilt_consumer() {
 # the download. DIR's MODULE.bazel and the table are restored afterwards.
 prebuilt_bad_input() {
   local d=$1 tmp=$2 table
+  local want="cowrap.prebuilt(version = \"9.9.9\") in module cowrap_prebuilt_consumer: no such release in rules_cowrap's toolchains/integrity.json; known: $version; or remove cowrap.prebuilt(...) from MODULE.bazel to build the generator and Gazelle from source"
   table=$tmp/rules_cowrap/toolchains/integrity.json
   cp "$d/MODULE.bazel" "$tmp/MODULE.bazel.good"
   sed -i "s|^    version = \"$version\",|    version = \"9.9.9\",|" "$d/MODULE.bazel"
   if (cd "$d" && "$repo/tools/bazel" build --repository_cache= //... >"$tmp/bad.out" 2>&1); then
     fail "version 9.9.9 (not in the table) built"
   fi
-  grep -qF "cowrap.prebuilt(version = \"9.9.9\") in module cowrap_prebuilt_consumer: no such release in rules_cowrap's toolchains/integrity.json; known: $version; or remove cowrap.prebuilt(...) from MODULE.bazel to build the generator and Gazelle from source" "$tmp/bad.out" ||
+  grep -qF "$want" "$tmp/bad.out" ||
     { cat "$tmp/bad.out"; fail "no clear message for an unknown version"; }
   echo "unknown version: $(grep -o 'cowrap.prebuilt(version = "9.9.9").*' "$tmp/bad.out" | head -n 1)"
   if (cd "$d" && "$repo/tools/bazel" build --repository_cache= //:gazelle >"$tmp/bad.out" 2>&1); then
     fail "version 9.9.9 (not in the table) gave a Gazelle"
   fi
-  grep -qF "cowrap.prebuilt(version = \"9.9.9\") in module cowrap_prebuilt_consumer: no such release in rules_cowrap's toolchains/integrity.json; known: $version; or remove cowrap.prebuilt(...) from MODULE.bazel to build the generator and Gazelle from source" "$tmp/bad.out" ||
+  grep -qF "$want" "$tmp/bad.out" ||
     { cat "$tmp/bad.out"; fail "no clear message for an unknown version from //:gazelle"; }
   echo "unknown version: //:gazelle fails with the same message"
   # only what needs the generator fails: a cc_library without wrappers still builds
