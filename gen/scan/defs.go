@@ -25,58 +25,23 @@ type Definition struct {
 // a K&R parameter list, and braces that balance only per #if branch are
 // not understood, and definitions after an unterminated comment are lost
 // (that is an error). It needs no valid UTF-8 and never panics.
+//
+// Only the file-scope statements before a '{' are lexed into tokens:
+// function bodies go through the scanner's fast pass (run), which knows
+// comments, literals, splices and directives but builds no token.
 func Definitions(name string, src []byte) ([]Definition, []*Error) {
 	src = Normalize(src)
 	s := &scanner{text: newText(unsafe.String(unsafe.SliceData(src), len(src))), file: name}
-	var (
-		defs  []Definition
-		stmt  []Token // the current file-scope statement's tokens
-		open  []bool  // open braces, innermost last: is it an extern "C" block
-		depth int     // open braces that are not extern "C" blocks
-	)
-	it := s.tokens(0, line{bol: true})
-	for {
-		tok, ok := it.next(len(s.l))
-		if !ok {
-			if it.bad && !s.stopped {
-				// An unterminated literal (reported): go on at the next line.
-				it = s.tokens(lineEnd(s.l, it.i), line{})
-				stmt = stmt[:0]
-				continue
-			}
-			break
-		}
-		switch tok.Text {
-		case "{":
-			linkage := depth == 0 && len(stmt) == 2 && stmt[0].Text == "extern" && stmt[1].Text == `"C"`
-			if depth == 0 && !linkage {
-				if d, off, ok := definition(stmt); ok {
-					d.Name = strings.Clone(d.Name) // not src's memory: callers reuse it
-					d.Pos = s.pos(off)
-					defs = append(defs, d)
-				}
-			}
-			open = append(open, linkage)
-			if !linkage {
-				depth++
-			}
-			stmt = stmt[:0]
-		case "}":
-			if n := len(open); n > 0 { // a stray '}' closes nothing
-				if !open[n-1] {
-					depth--
-				}
-				open = open[:n-1]
-			}
-			stmt = stmt[:0]
-		case ";":
-			stmt = stmt[:0]
-		default:
-			if depth == 0 {
-				stmt = append(stmt, tok)
-			}
+	var defs []Definition
+	s.body = func(stmt, brace int) {
+		s.prefix(stmt, brace)
+		if d, off, ok := definition(s.stmt); ok {
+			d.Name = strings.Clone(d.Name) // not src's memory: callers reuse it
+			d.Pos = s.pos(off)
+			defs = append(defs, d)
 		}
 	}
+	s.run()
 	return defs, s.res.Errors
 }
 

@@ -38,6 +38,18 @@ func TestDefinitions(t *testing.T) {
 		{"CRLF", "int a(void)\r\n{\r\n}\r\nint b(void) {}\r\n", []string{"a@1:5", "b@4:5"}},
 		{"Latin-1 in a comment", "/* Fran\xe7ois */\nint a(void) {}\n", []string{"a@2:5"}},
 
+		// Bodies are skipped without tokens, but as C reads them: a brace
+		// in a literal, a comment or a directive does not count, and a
+		// splice joins lines.
+		{"braces in a body's literals, comments and directives", "int a(void)\n{\n    s = \"}\\\"}\"; c = '}'; d = '\\'';\n    /* } */ // }\n#define CLOSE }\n    e = \"{\";\n}\nint b(void) {}\n",
+			[]string{"a@1:5", "b@8:5"}},
+		{"splices in a body and a name", "int a(void) {\n    // }\\\n}\n    x = \"}\\\n\";\n}\nint sp\\\nlit(void) {}\n",
+			[]string{"a@1:5", "split@7:5"}},
+		{"directive with an apostrophe in a body", "int a(void) {\n#error don't }\n}\nint b(void) {}\n", []string{"a@1:5", "b@4:5"}},
+		{"nested blocks in a body", "int a(void) { if (x) { { } } inner(y) { } return y({ 1; }); }\nint b(void) {}\n", []string{"a@1:5", "b@2:5"}},
+		{"unterminated literal in a body", "int a(void) {\n    c = '}\n}\nint b(void) {}\n",
+			[]string{"a@1:5", "b@4:5", "E 2:9 unterminated character literal"}},
+
 		// Malformed input: what can be read is, and the errors say where.
 		{"empty", "", nil},
 		{"unterminated comment loses what follows", "int a(void) {}\n/* no end\nint b(void) {}\n",

@@ -44,6 +44,11 @@ type scanner struct {
 	prefixBuf []Token
 	decls     []Decl
 	toks      []Token
+	// body, when set, is called at each file-scope '{' that opens no
+	// extern "C" block, with the offset of its statement's first token:
+	// Definitions lexes that statement, and run skips the body as it skips
+	// everything, without tokens.
+	body func(stmt, brace int)
 }
 
 // line is where the lexer is in its logical line.

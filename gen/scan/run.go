@@ -129,6 +129,9 @@ func (s *scanner) run() {
 			switch c {
 			case '{':
 				linkage := stmt >= 0 && s.isLinkage(stmt, i)
+				if s.body != nil && !linkage && s.depth == 0 && stmt >= 0 {
+					s.body(stmt, i)
+				}
 				s.braces = append(s.braces, linkage)
 				if !linkage {
 					s.depth++
