@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -197,10 +198,16 @@ func (l *cowrapLang) findDefinition(c *config.Config, fn callee, from label.Labe
 		}
 		return label.NoLabel, nil
 	case 1:
-		for _, d := range x.deps[found[0]] {
-			if d.Equal(from) {
-				return label.NoLabel, fmt.Errorf("%s defines %s, which %s calls, but depends on %s: it is not added to deps, as that would be a dependency cycle", found[0], fn.name, fn.by, from)
+		if chain := x.path(found[0], from); chain != nil {
+			through := ""
+			if len(chain) > 2 {
+				names := make([]string, len(chain))
+				for i, l := range chain {
+					names[i] = l.String()
+				}
+				through = " through " + strings.Join(names, " -> ")
 			}
+			return label.NoLabel, fmt.Errorf("%s defines %s, which %s calls, but depends on %s%s: it is not added to deps, as that would be a dependency cycle", found[0], fn.name, fn.by, from, through)
 		}
 		return found[0], nil
 	}
@@ -210,4 +217,30 @@ func (l *cowrapLang) findDefinition(c *config.Config, fn callee, from label.Labe
 	}
 	sort.Strings(names)
 	return label.NoLabel, fmt.Errorf("several rules define %s, which %s calls (%s); pick one with # gazelle:resolve %s %s LABEL", fn.name, fn.by, strings.Join(names, ", "), symbolLang, fn.name)
+}
+
+// path returns the shortest chain of cc_library deps by which lib depends
+// on target, lib first and target last, or nil: adding lib to target's
+// deps would close that chain into a cycle.
+func (x *linkIndex) path(lib, target label.Label) []label.Label {
+	prev := map[label.Label]label.Label{lib: lib} // how each was reached
+	for queue := []label.Label{lib}; len(queue) > 0; queue = queue[1:] {
+		at := queue[0]
+		for _, d := range x.deps[at] {
+			if d.Equal(target) {
+				chain := []label.Label{target}
+				for ; at != lib; at = prev[at] {
+					chain = append(chain, at)
+				}
+				chain = append(chain, lib)
+				slices.Reverse(chain)
+				return chain
+			}
+			if _, seen := prev[d]; !seen {
+				prev[d] = at
+				queue = append(queue, d)
+			}
+		}
+	}
+	return nil
 }

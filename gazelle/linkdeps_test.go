@@ -33,6 +33,8 @@ func TestLinkDeps(t *testing.T) {
 	write("a/dup.c", "int dup_co_x(void) { return 0; }\n")
 	write("b/dup.c", "int dup_co_x(void) { return 1; }\n")
 	write("cyc/cyc.c", "int cyc_co_y(void) { return 0; }\n")
+	write("cyc/far/far.c", "int far_co_y(void) { return 0; }\n")
+	write("loop/loop.c", "int loop_co_y(void) { return 0; }\n")
 	write("broken/bad.c", "int early_co_z(void) { return 0; }\n/* never closed\nint late_co_z(void) { return 0; }\n")
 
 	var out bytes.Buffer
@@ -57,6 +59,12 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 			{"a", `cc_library(name = "a", srcs = ["dup.c"])`},
 			{"b", `cc_library(name = "b", srcs = [":dup.c"])`},
 			{"cyc", `cc_library(name = "cyc", srcs = ["cyc.c"], deps = ["//include:include_cowrap"])`},
+			// A longer cycle: //cyc/far -> //cyc/mid -> the target.
+			{"cyc/far", `cc_library(name = "far", srcs = ["far.c"], deps = ["//cyc/mid", ":far"])`},
+			{"cyc/mid", `cc_library(name = "mid", deps = ["//cyc/far", "//include:include_cowrap"])`},
+			// A cycle of other libraries ends the search, not the dep.
+			{"loop", `cc_library(name = "loop", srcs = ["loop.c"], deps = ["//loop/back"])`},
+			{"loop/back", `cc_library(name = "back", deps = ["//loop"])`},
 			{"broken", `cc_library(name = "broken", srcs = ["bad.c"])`},
 			{"", "# gazelle:resolve c-symbol over_co_w //third_party:w"},
 		} {
@@ -81,11 +89,11 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 		t.Errorf("the index was built for a target with no wrapper: %v\n%s", l.links.defs, out.String())
 	}
 	var callees []callee
-	for _, fn := range []string{"bdrv_co_pread", "bdrv_drain_all", "over_co_w", "dup_co_x", "bdrv_co_hidden", "cyc_co_y", "early_co_z", "late_co_z", "elsewhere_co_v"} {
+	for _, fn := range []string{"bdrv_co_pread", "bdrv_drain_all", "over_co_w", "dup_co_x", "bdrv_co_hidden", "cyc_co_y", "far_co_y", "loop_co_y", "early_co_z", "late_co_z", "elsewhere_co_v"} {
 		callees = append(callees, callee{name: fn, by: "W(" + fn + ")"})
 	}
 	l.Resolve(c, ix, nil, r, cowrapImports{callees: callees}, from)
-	if got, want := r.AttrStrings("deps"), []string{"//block:impl", "//block:main_loop", "//broken", "//third_party:w"}; !reflect.DeepEqual(got, want) {
+	if got, want := r.AttrStrings("deps"), []string{"//block:impl", "//block:main_loop", "//broken", "//loop", "//third_party:w"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("deps = %q, want %q", got, want)
 	}
 	for _, want := range []string{
@@ -93,13 +101,14 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 		"//include:include_cowrap: several rules define dup_co_x, which W(dup_co_x) calls (//a, //b); pick one with # gazelle:resolve c-symbol dup_co_x LABEL",
 		"//include:include_cowrap: bdrv_co_hidden, which W(bdrv_co_hidden) calls, is static at block/io.c:6:25: no other file can call it",
 		"//include:include_cowrap: //cyc defines cyc_co_y, which W(cyc_co_y) calls, but depends on //include:include_cowrap: it is not added to deps, as that would be a dependency cycle",
+		"//include:include_cowrap: //cyc/far defines far_co_y, which W(far_co_y) calls, but depends on //include:include_cowrap through //cyc/far -> //cyc/mid -> //include:include_cowrap: it is not added to deps, as that would be a dependency cycle",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("log lacks %q; it is:\n%s", want, out.String())
 		}
 	}
-	if n := strings.Count(out.String(), "\n"); n != 4 {
-		t.Errorf("%d messages, want 4:\n%s", n, out.String())
+	if n := strings.Count(out.String(), "\n"); n != 5 {
+		t.Errorf("%d messages, want 5:\n%s", n, out.String())
 	}
 }
 
