@@ -48,7 +48,7 @@ for t in gcc ninja meson pkg-config objdump python3 go; do
 done
 pkg-config --exists glib-2.0 2>/dev/null || missing+=(glib-2.0)
 if ((${#missing[@]})); then
-  echo "SKIP: meson_dropin: missing ${missing[*]} (Debian: ninja-build meson libglib2.0-dev python3-venv; see .ci/run)"
+  echo "SKIP: meson_dropin: missing ${missing[*]} (the Debian packages: .ci/apt-packages)"
   exit 0
 fi
 (($#)) || set -- v10.2.0 v7.2.0
