@@ -1,8 +1,8 @@
 #!/bin/bash
 # tools/test_all.sh - the project's test command (README "Testing"; .ci/run runs it).
-# Runs in order: the lint steps (gofmt, go vet ./..., staticcheck at STATICCHECK's version, and
-# `shellcheck -S warning` on every shell script), go test ./... (host Go), tools/bazel test
-# //..., then every registered test script. Exits non-zero if any step fails; ends with "N passed, M failed"
+# Runs the `step` lines at the end in their order (the README's "Testing" section describes
+# them, and tests/readme/testing_test.sh checks that it names them in this order), then every
+# registered test script. Exits non-zero if any step fails; ends with "N passed, M failed"
 # (plus ", K skipped" when a script printed a line starting with "SKIP:" and exited 0).
 #
 # Registering a script: name it tests/<area>/<name>_test.sh (executable) and it runs
