@@ -4,8 +4,9 @@
 #                        the README's version (writing that copy's toolchains/integrity.json), and
 #                        serves the archives at $mirror/vVERSION/ (nginx on loopback, tests/lib/nginx.sh;
 #                        $mirror/cache/ is a WebDAV remote cache). Sets: version, snippet, mirror, NG.
-#   prebuilt_consumer DIR  a copy of the consumer module at DIR (TMP/...), its MODULE.bazel being the
-#                        checked-in one with base_url = $mirror and rules_cowrap at ../rules_cowrap;
+#   prebuilt_consumer DIR  a copy of the consumer module at DIR (TMP/...; consumer_copy of
+#                        tests/lib/consumer.sh), its MODULE.bazel being the checked-in one with
+#                        base_url = $mirror and rules_cowrap at ../rules_cowrap;
 #                        its BUILD.bazel is the checked-in one without the cowrap_library and its
 #                        load (what Gazelle writes: the test compares the result with the file).
 #   prebuilt_cleanup     stops nginx.
@@ -14,8 +15,8 @@
 here=${repo:?}/tests/consumer_prebuilt
 # shellcheck source=tests/lib/nginx.sh
 . "$repo/tests/lib/nginx.sh"
-# shellcheck source=tests/lib/checkout.sh
-. "$repo/tests/lib/checkout.sh"
+# shellcheck source=tests/lib/consumer.sh
+. "$repo/tests/lib/consumer.sh"
 
 prebuilt_setup() {
   local tmp=$1 f line
@@ -45,10 +46,8 @@ prebuilt_setup() {
 
 prebuilt_consumer() {
   mkdir -p "$1"
-  cp -r "$here/." "$1/"
-  rm "$1/prebuilt_test.sh" "$1/lib.sh"
-  sed -i -e 's|path = "../..",|path = "../rules_cowrap",|' \
-    -e "s|^    # base_url = \"https://mirror.example.com/rules_cowrap\",.*|    base_url = \"$mirror\",|" "$1/MODULE.bazel"
+  consumer_copy "$here" "$1"
+  sed -i -e "s|^    # base_url = \"https://mirror.example.com/rules_cowrap\",.*|    base_url = \"$mirror\",|" "$1/MODULE.bazel"
   grep -q "base_url = \"$mirror\"" "$1/MODULE.bazel" || fail "could not set base_url in $1/MODULE.bazel"
   # the cowrap_library (from its line to the closing parenthesis) and its load are Gazelle's
   awk '/^load\("@rules_cowrap\/\/rules:defs.bzl"/ { next } /^cowrap_library\(/ { skip = 1 }

@@ -9,9 +9,10 @@
 #                           marked `<!-- consumer: FILE -->` (and a copy of this checkout at
 #                           DIR/../rules_cowrap, where the README's local_path_override points)
 #   fail MESSAGE            prints FAIL: MESSAGE and exits 1, unless the script has its own
-#   consumer_copy HERE DIR  fails unless HERE/MODULE.bazel is DIR's (the README's) but for
-#                           path = "../.." (HERE is a checked-in consumer, tests/consumer*/),
-#                           then copies HERE's other files to DIR, but its *_test.sh scripts
+#   consumer_copy HERE DIR  copies the checked-in consumer HERE (tests/consumer*/) to DIR, but
+#                           its scripts (*_test.sh, lib.sh), with path = "../.." in MODULE.bazel
+#                           made "../rules_cowrap" (consumer_module's copy); fails when DIR
+#                           already has a MODULE.bazel (the README's) that HERE's would change
 #   consumer_buildozer      installs buildozer (tests/lib/buildtools.sh) and sets $buildozer
 #   bazel ARGS...           the offline launcher
 #   gazelle                 bazel run //:gazelle; fails on any line Gazelle logs (they start with
@@ -60,11 +61,17 @@ consumer_module() { # DIR
 }
 
 consumer_copy() { # HERE DIR
-  local dst
+  local dst name=${1#"$repo"/}
   dst=$(cd "$2" && pwd)
-  diff -u "$1/MODULE.bazel" <(sed 's|path = "../rules_cowrap",|path = "../..",|' "$dst/MODULE.bazel") ||
-    fail "${1#"$repo"/}/MODULE.bazel differs from the README's snippet (but for path = \"../..\")"
-  (cd "$1" && find . -type f ! -name '*_test.sh' ! -name MODULE.bazel -print0 | xargs -0 cp --parents -t "$dst")
+  sed 's|path = "../..",|path = "../rules_cowrap",|' "$1/MODULE.bazel" >"$dst/MODULE.bazel.new"
+  grep -qF 'path = "../rules_cowrap",' "$dst/MODULE.bazel.new" || fail "$name/MODULE.bazel has no path = \"../..\","
+  if [ -f "$dst/MODULE.bazel" ]; then
+    diff -u --label "README.md's snippet" --label "$name/MODULE.bazel" "$dst/MODULE.bazel" "$dst/MODULE.bazel.new" ||
+      fail "$name/MODULE.bazel differs from the README's snippet (but for path = \"../..\")"
+  fi
+  mv "$dst/MODULE.bazel.new" "$dst/MODULE.bazel"
+  (cd "$1" && find . -type f ! -name '*_test.sh' ! -name lib.sh ! -name MODULE.bazel -print0 |
+    xargs -0 cp --parents -t "$dst")
 }
 
 consumer_buildozer() {
