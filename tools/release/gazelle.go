@@ -131,26 +131,50 @@ func (g *gazelleSource) cleanup() {
 	os.RemoveAll(g.tmp)
 }
 
-// copyTree copies the regular files and directories of src to dst (writable), without vendor/.
+// copyTree copies the directories and regular files of src to dst (writable), without vendor/
+// (Go ignores a dependency's vendor directory). src is a module in the module cache, which is
+// unpacked from a module zip, and a module zip holds nothing else (golang.org/x/mod/zip refuses
+// symbolic links and special files): any other kind of file means src is not what Go unpacked,
+// and is an error naming it.
 func copyTree(src, dst string) error {
 	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		switch t := d.Type(); {
+		case t.IsDir():
 			if rel == "vendor" {
 				return filepath.SkipDir
 			}
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		case t.IsRegular():
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		default:
+			return fmt.Errorf("%s: a %s in the module sources of %s, which hold only directories and regular files",
+				path, fileKind(t), gazelleModule)
 		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
 	})
+}
+
+// fileKind names the type of a file that is neither a directory nor a regular file.
+func fileKind(t fs.FileMode) string {
+	switch {
+	case t&fs.ModeSymlink != 0:
+		return "symbolic link"
+	case t&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case t&fs.ModeSocket != 0:
+		return "socket"
+	case t&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "file of type " + t.String()
 }
