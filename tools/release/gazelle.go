@@ -48,7 +48,7 @@ type gazelleSource struct {
 // prepareGazelle copies Gazelle from the module cache to ROOT/.release-gazelle, patches it,
 // and writes a go.mod (in a temporary directory) that replaces the module with the copy.
 // cleanup removes both.
-func prepareGazelle(root string) (*gazelleSource, error) {
+func prepareGazelle(root string) (_ *gazelleSource, err error) {
 	src, err := goOutput(root, "list", "-mod=readonly", "-m", "-f", "{{.Dir}}", gazelleModule)
 	if err == nil && src == "" {
 		if _, err = goOutput(root, "mod", "download", gazelleModule); err == nil {
@@ -67,17 +67,28 @@ func prepareGazelle(root string) (*gazelleSource, error) {
 		return nil, err
 	}
 	g := &gazelleSource{root: root, tmp: tmp, modfile: filepath.Join(tmp, "gazelle.mod")}
+	defer func() {
+		if err != nil {
+			g.cleanup()
+		}
+	}()
 	if err := copyTree(src, dst); err != nil {
-		g.cleanup()
 		return nil, err
 	}
 	if err := g.patch(dst); err != nil {
-		g.cleanup()
+		return nil, err
+	}
+	if g.license, err = os.ReadFile(filepath.Join(dst, "LICENSE")); err != nil {
+		return nil, err
+	}
+	if err := g.writeModfile(dst); err != nil {
 		return nil, err
 	}
 	return g, nil
 }
 
+// patch makes the copy at dst the Gazelle that a release ships: langs.go lists its languages
+// (langsGo) and gazellePatch is applied.
 func (g *gazelleSource) patch(dst string) error {
 	if err := os.WriteFile(filepath.Join(dst, "cmd/gazelle/langs.go"), []byte(langsGo), 0o644); err != nil {
 		return err
@@ -90,10 +101,12 @@ func (g *gazelleSource) patch(dst string) error {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("%s does not apply to the %s copy in %s: %v\n%s", gazellePatch, gazelleModule, dst, err, out)
 	}
-	var err error
-	if g.license, err = os.ReadFile(filepath.Join(dst, "LICENSE")); err != nil {
-		return err
-	}
+	return nil
+}
+
+// writeModfile writes g.modfile, this repository's go.mod with Gazelle replaced by the copy at
+// dst, and its go.sum.
+func (g *gazelleSource) writeModfile(dst string) error {
 	mod, err := os.ReadFile(filepath.Join(g.root, "go.mod"))
 	if err != nil {
 		return err
