@@ -13,8 +13,9 @@ import (
 )
 
 // The Gazelle that a release ships: Gazelle's own cmd/gazelle from the module version that
-// go.mod pins, with the cowrap language only and gazellePatch applied. Its sources are never
-// committed: they are copied from the module cache at release time.
+// go.mod pins, with the languages of the from-source fallback (langs.go: the cowrap language
+// only) and gazellePatch applied. Its sources are never committed: they are copied from the
+// module cache at release time.
 const (
 	gazelleModule = "github.com/bazelbuild/bazel-gazelle"
 	// gazellePatch makes Gazelle write BUILD files atomically and fail when a write fails; the
@@ -26,19 +27,6 @@ const (
 	// .gitignore and .bazelignore list it.
 	gazelleCopy = ".release-gazelle"
 )
-
-// langsGo replaces cmd/gazelle/langs.go (what gazelle_binary generates) with cowrap's language.
-const langsGo = `package main
-
-import (
-	"github.com/bazelbuild/bazel-gazelle/language"
-	cowrap "github.com/cowrap/rules_cowrap/gazelle"
-)
-
-var languages = []language.Language{
-	cowrap.NewLanguage(),
-}
-`
 
 type gazelleSource struct {
 	root, tmp, modfile string
@@ -58,6 +46,14 @@ func prepareGazelle(root string) (_ *gazelleSource, err error) {
 	if err != nil || src == "" {
 		return nil, fmt.Errorf("cannot find %s in the module cache (go mod download): %v", gazelleModule, err)
 	}
+	module, err := goOutput(root, "list", "-mod=readonly", "-m")
+	if err != nil {
+		return nil, err
+	}
+	langs, err := langsGo(root, module)
+	if err != nil {
+		return nil, err
+	}
 	dst := filepath.Join(root, gazelleCopy)
 	if err := os.RemoveAll(dst); err != nil {
 		return nil, err
@@ -75,7 +71,7 @@ func prepareGazelle(root string) (_ *gazelleSource, err error) {
 	if err := copyTree(src, dst); err != nil {
 		return nil, err
 	}
-	if err := g.patch(dst); err != nil {
+	if err := g.patch(dst, langs); err != nil {
 		return nil, err
 	}
 	if g.license, err = os.ReadFile(filepath.Join(dst, "LICENSE")); err != nil {
@@ -89,8 +85,8 @@ func prepareGazelle(root string) (_ *gazelleSource, err error) {
 
 // patch makes the copy at dst the Gazelle that a release ships: langs.go lists its languages
 // (langsGo) and gazellePatch is applied.
-func (g *gazelleSource) patch(dst string) error {
-	if err := os.WriteFile(filepath.Join(dst, "cmd/gazelle/langs.go"), []byte(langsGo), 0o644); err != nil {
+func (g *gazelleSource) patch(dst string, langs []byte) error {
+	if err := os.WriteFile(filepath.Join(dst, "cmd/gazelle/langs.go"), langs, 0o644); err != nil {
 		return err
 	}
 	// git apply works like patch(1) outside a repository, but fails on a hunk that does not
