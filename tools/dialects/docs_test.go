@@ -4,16 +4,21 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/bazelbuild/bazel-gazelle/label"
+	bzl "github.com/bazelbuild/buildtools/build"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated blocks of the docs (tools/update does)")
 
 // generatedDocs are the files with blocks that tools/dialects writes (the release
-// table's views), relative to this package.
+// table's views), relative to this package. The data of dialects_test are the same
+// files (TestGeneratedDocsAreTheData), and this BUILD.bazel.
 var generatedDocs = []string{"../../README.md", "../../docs/dialects.md"}
 
 const (
@@ -80,6 +85,46 @@ func TestGeneratedDocs(t *testing.T) {
 		}
 		t.Errorf("%s: a generated block differs from tools/dialects' output (a hand edit, or a stale table); "+
 			"run tools/update", name)
+	}
+}
+
+// TestGeneratedDocsAreTheData fails unless generatedDocs and the data of dialects_test
+// (but BUILD.bazel, which this reads) are the same files: a doc only in generatedDocs is
+// missing from Bazel's sandbox, one only in data is never checked.
+func TestGeneratedDocsAreTheData(t *testing.T) {
+	const pkg = "tools/dialects"
+	build, err := os.ReadFile("BUILD.bazel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := bzl.ParseBuild(pkg+"/BUILD.bazel", build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data []string
+	for _, r := range f.Rules("go_test") {
+		if r.Name() != "dialects_test" {
+			continue
+		}
+		for _, s := range r.AttrStrings("data") {
+			l, err := label.Parse(s)
+			if err != nil || l.Repo != "" {
+				t.Fatalf("%s/BUILD.bazel: dialects_test data %q: want a label of this repository (%v)", pkg, s, err)
+			}
+			if l = l.Abs("", pkg); l != label.New("", pkg, "BUILD.bazel") {
+				data = append(data, filepath.Join("..", "..", l.Pkg, l.Name))
+			}
+		}
+	}
+	for _, doc := range generatedDocs {
+		if !slices.Contains(data, doc) {
+			t.Errorf("%s is in generatedDocs, not in the data of %s:dialects_test", doc, pkg)
+		}
+	}
+	for _, doc := range data {
+		if !slices.Contains(generatedDocs, doc) {
+			t.Errorf("%s is in the data of %s:dialects_test, not in generatedDocs", doc, pkg)
+		}
 	}
 }
 
