@@ -167,23 +167,8 @@ func copyTree(src, dst string) error {
 			}
 			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
 		default:
-			return fmt.Errorf("%s: a %s in the module sources of %s, which hold only directories and regular files",
-				path, fileKind(t), gazelleModule)
+			return fmt.Errorf("%s: mode %v, in the module sources of %s, which hold only directories and regular files",
+				path, t, gazelleModule)
 		}
 	})
-}
-
-// fileKind names the type of a file that is neither a directory nor a regular file.
-func fileKind(t fs.FileMode) string {
-	switch {
-	case t&fs.ModeSymlink != 0:
-		return "symbolic link"
-	case t&fs.ModeNamedPipe != 0:
-		return "named pipe"
-	case t&fs.ModeSocket != 0:
-		return "socket"
-	case t&fs.ModeDevice != 0:
-		return "device"
-	}
-	return "file of type " + t.String()
 }

@@ -53,7 +53,7 @@ func TestCopyTree(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := copyTree(src, t.TempDir())
-		if err == nil || !strings.HasPrefix(err.Error(), path+": a "+kind+" in the module sources") {
+		if err == nil || !strings.HasPrefix(err.Error(), path+": mode ") {
 			t.Errorf("a %s in the tree: error %v, want one naming %s", kind, err, path)
 		}
 		if err := os.Remove(path); err != nil {
