@@ -6,6 +6,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"unsafe"
 )
 
 // TestReadFIFO: a FIFO named like a C file is an error, at once, whether a
@@ -61,4 +62,51 @@ func TestReadDevice(t *testing.T) {
 			t.Errorf("readFile(%s) grew its buffer to %d bytes; want nothing read", name, len(buf))
 		}
 	}
+}
+
+// BenchmarkReadFloor times, per C file of synthWorkspace's tree, what the
+// extension does to each (readMarked: open, fstat, read, needle test,
+// close) beside the least that any reader or cache of readings must do:
+// open and close it, or stat it. It shows how far below Gazelle's own
+// per-file cost the extension's can go (bench/gazelle/README.md, "The
+// floor").
+func BenchmarkReadFloor(b *testing.B) {
+	_, dirs := synthWorkspace(b)
+	needles := [][]byte{[]byte("co_wrapper")}
+	perFile := func(b *testing.B, readDir func(dir string, files []string)) {
+		n := 0
+		for b.Loop() {
+			for dir, files := range dirs {
+				readDir(dir, files)
+				n += len(files)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/file")
+	}
+	each := func(f func(d dirHandle, name string)) func(string, []string) {
+		return func(dir string, files []string) {
+			d := openDir(dir)
+			defer d.close()
+			for _, name := range files {
+				f(d, name)
+			}
+		}
+	}
+	b.Run("open-close", func(b *testing.B) {
+		perFile(b, each(func(d dirHandle, name string) {
+			if fd, err := syscall.Openat(d.fd, name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0); err == nil {
+				syscall.Close(fd)
+			}
+		}))
+	})
+	b.Run("fstatat", func(b *testing.B) {
+		var st syscall.Stat_t
+		perFile(b, each(func(d dirHandle, name string) {
+			p, _ := syscall.BytePtrFromString(name)
+			syscall.Syscall6(syscall.SYS_NEWFSTATAT, uintptr(d.fd), uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(&st)), 0, 0, 0)
+		}))
+	})
+	b.Run("readMarked", func(b *testing.B) {
+		perFile(b, func(dir string, files []string) { readMarked(dir, files, needles) })
+	})
 }

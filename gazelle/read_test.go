@@ -227,23 +227,33 @@ func TestUnlistedFiles(t *testing.T) {
 // over bench/synth's tree (20,000 C files, 1 % marked; BUILD files already
 // written). bench/gazelle/README.md has the figures.
 func BenchmarkUpdate(b *testing.B) {
-	files, err := synth.Tree(synth.TreeConfig{Files: 20000, PerDir: 100, Marked: 100})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ws := b.TempDir()
-	os.WriteFile(filepath.Join(ws, "MODULE.bazel"), nil, 0o644)
-	for _, f := range files {
-		p := filepath.Join(ws, filepath.FromSlash(f.Name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
+	ws, _ := synthWorkspace(b)
 	runUpdate(b, ws, false) // write the BUILD files: the steady state
 	for b.Loop() {
 		if _, code := runUpdate(b, ws, false); code != 0 {
 			b.Fatalf("exit code %d", code)
 		}
 	}
+}
+
+// synthWorkspace writes bench/synth's tree of 20,000 C files (100 per
+// directory, 1 % marked) into a new workspace, and returns it and its
+// directories' files.
+func synthWorkspace(b *testing.B) (ws string, dirs map[string][]string) {
+	files, err := synth.Tree(synth.TreeConfig{Files: 20000, PerDir: 100, Marked: 100})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ws = b.TempDir()
+	os.WriteFile(filepath.Join(ws, "MODULE.bazel"), nil, 0o644)
+	dirs = map[string][]string{}
+	for _, f := range files {
+		p := filepath.Join(ws, filepath.FromSlash(f.Name))
+		dirs[filepath.Dir(p)] = append(dirs[filepath.Dir(p)], filepath.Base(p))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return ws, dirs
 }
