@@ -1,0 +1,41 @@
+#!/bin/bash
+# tests/readme/install_test.sh - the README's `go install` of cowrap (marked
+# <!-- install: cowrap -->), run as written but for VERSION, against this checkout served as that
+# version of the module by a file GOPROXY (the module is not published from here; its
+# dependencies come from the local module cache's downloads, so no network is needed), with a
+# GOPATH and module cache of its own: cowrap lands in $(go env GOPATH)/bin, the README's PATH line
+# finds it there, and it runs.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+say() { printf '[install_test] %s\n' "$*"; }
+fail() { printf '[install_test] FAIL: %s\n' "$*" >&2; exit 1; }
+tmp=$(mktemp -d /tmp/cowrap-install-test.XXXXXX)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+# shellcheck source=tests/lib/checkout.sh
+. "$repo/tests/lib/checkout.sh"
+snippet=$(readme_snippet "install: cowrap") || fail "README.md has no snippet marked <!-- install: cowrap -->"
+module=$(cd "$repo" && go list -m)
+version=v0.0.0-install-test
+[[ $snippet == "go install $module/gen/cmd/cowrap@VERSION "* ]] ||
+  fail "the README's snippet does not start with go install $module/gen/cmd/cowrap@VERSION"
+
+# The module as a proxy serves it: $module/@v/{list,VERSION.info,VERSION.mod,VERSION.zip}.
+deps=$(go env GOMODCACHE)/cache/download
+at=$tmp/proxy/$module/@v
+mkdir -p "$at" "$tmp/zip"
+checkout_copy "$tmp/zip/$module@$version"
+echo "$version" >"$at/list"
+printf '{"Version":"%s"}\n' "$version" >"$at/$version.info"
+cp "$repo/go.mod" "$at/$version.mod"
+(cd "$tmp/zip" && zip -qr "$at/$version.zip" "$module@$version")
+
+# The README's lines, with VERSION set, in a shell with this environment.
+export GOPATH=$tmp/gopath GOMODCACHE=$tmp/modcache GOPROXY=file://$tmp/proxy,file://$deps
+export GONOSUMDB=$module GOFLAGS=-modcacherw
+bash -euo pipefail -c "${snippet//@VERSION/@$version}"$'\ncommand -v cowrap\ncowrap -list-dialects' \
+  >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "the README's install lines failed"; }
+[ "$(head -n 1 "$tmp/out")" = "$GOPATH/bin/cowrap" ] ||
+  { cat "$tmp/out" >&2; fail "cowrap on PATH is not the one go install wrote to \$(go env GOPATH)/bin"; }
+(cd "$repo" && go run ./gen/cmd/cowrap -list-dialects) | diff -u - <(tail -n +2 "$tmp/out") ||
+  fail "the installed cowrap does not print this checkout's -list-dialects"
+say "go install $module/gen/cmd/cowrap@$version put cowrap on the README's PATH, and it runs"
