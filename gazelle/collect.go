@@ -92,7 +92,7 @@ func (l *cowrapLang) generateCollect(args language.GenerateArgs, cc *cowrapConfi
 		srcs = append(srcs, srcOf(f))
 		checked = append(checked, f.src)
 		if path.Ext(f.path) == ".h" {
-			imp.headers = append(imp.headers, f.path)
+			imp.srcs = append(imp.srcs, f.path)
 		}
 	}
 	imp.callees = callees(l.checkTarget(dcc, old, checked))

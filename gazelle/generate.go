@@ -3,6 +3,7 @@ package gazelle
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,9 +18,11 @@ import (
 
 // cowrapImports is what GenerateRules hands Resolve for one rule.
 type cowrapImports struct {
-	// headers to find a cc_library for, each once: the header srcs as
-	// repository paths, then the generated file's #include lines (system
-	// headers left out).
+	// srcs are the header srcs, as repository paths.
+	srcs []string
+	// headers to find a cc_library for, each once: srcs, then the
+	// generated file's #include lines (system headers left out); withRule
+	// sets them.
 	headers []string
 	// callees are the functions the wrappers call, to find the cc_library
 	// that defines each (linkdeps.go).
@@ -73,7 +76,7 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 	imp := cowrapImports{callees: callees(verdicts)}
 	for _, s := range srcs {
 		if path.Ext(s) == ".h" {
-			imp.headers = append(imp.headers, path.Join(args.Rel, s))
+			imp.srcs = append(imp.srcs, path.Join(args.Rel, s))
 		}
 	}
 	return withRule(res, r, imp, cc)
@@ -82,6 +85,7 @@ func (l *cowrapLang) GenerateRules(args language.GenerateArgs) language.Generate
 // withRule adds generated rule r to res, with the headers its file includes
 // (imp's sources plus cc's #include lines; <...> system headers need no dep).
 func withRule(res language.GenerateResult, r *rule.Rule, imp cowrapImports, cc *cowrapConfig) language.GenerateResult {
+	imp.headers = slices.Clone(imp.srcs)
 	for _, h := range cc.headers() {
 		if !strings.HasPrefix(h, "<") {
 			imp.headers = append(imp.headers, h)

@@ -15,10 +15,12 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/resolve"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/cowrap/rules_cowrap/bench/synth"
+	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
 // TestLinkDeps indexes cc_library rules by the functions their .c srcs
-// define and resolves the functions that wrappers call.
+// (and, for what those do not define, hdrs) define and resolves the
+// functions that wrappers call.
 func TestLinkDeps(t *testing.T) {
 	dir := t.TempDir()
 	write := func(p, content string) {
@@ -36,6 +38,11 @@ func TestLinkDeps(t *testing.T) {
 	write("cyc/far/far.c", "int far_co_y(void) { return 0; }\n")
 	write("loop/loop.c", "int loop_co_y(void) { return 0; }\n")
 	write("broken/bad.c", "int early_co_z(void) { return 0; }\n/* never closed\nint late_co_z(void) { return 0; }\n")
+	// Defined in headers: a cc_library's hdrs, the target's own srcs.
+	write("hdr/inl.h", "static inline int inl_co_a(void) { return 0; }\n")
+	write("hdr3/copy.h", "static inline int inl_co_a(void) { return 1; }\n")
+	write("hdr2/inl.h", "static inline int inl_co_b(void) { return 0; }\n/* open")
+	write("include/own.h", "static inline int own_co_c(void) { return 0; }\n")
 
 	var out bytes.Buffer
 	log.SetOutput(&out)
@@ -66,6 +73,9 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 			{"loop", `cc_library(name = "loop", srcs = ["loop.c"], deps = ["//loop/back"])`},
 			{"loop/back", `cc_library(name = "back", deps = ["//loop"])`},
 			{"broken", `cc_library(name = "broken", srcs = ["bad.c"])`},
+			{"hdr", `cc_library(name = "hdr", hdrs = ["inl.h"])`},
+			{"hdr3", `cc_library(name = "hdr3", hdrs = ["copy.h"])`},
+			{"hdr2", `cc_library(name = "hdr2", textual_hdrs = ["inl.h", "gen.h"])`},
 			{"", "# gazelle:resolve c-symbol over_co_w //third_party:w"},
 		} {
 			os.MkdirAll(filepath.Join(dir, pf.pkg), 0o755)
@@ -89,26 +99,37 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 		t.Errorf("the index was built for a target with no wrapper: %v\n%s", l.links.defs, out.String())
 	}
 	var callees []callee
-	for _, fn := range []string{"bdrv_co_pread", "bdrv_drain_all", "over_co_w", "dup_co_x", "bdrv_co_hidden", "cyc_co_y", "far_co_y", "loop_co_y", "early_co_z", "late_co_z", "elsewhere_co_v"} {
-		callees = append(callees, callee{name: fn, by: "W(" + fn + ")"})
+	for _, fn := range []string{"bdrv_co_pread", "bdrv_drain_all", "over_co_w", "dup_co_x", "bdrv_co_hidden", "cyc_co_y", "far_co_y", "loop_co_y", "early_co_z", "late_co_z", "elsewhere_co_v", "inl_co_a", "inl_co_b", "own_co_c"} {
+		callees = append(callees, callee{name: fn, wrapper: "W", file: "include/w.h", pos: scan.Pos{Line: 1, Col: 1}})
 	}
-	l.Resolve(c, ix, nil, r, cowrapImports{callees: callees}, from)
-	if got, want := r.AttrStrings("deps"), []string{"//block:impl", "//block:main_loop", "//broken", "//loop", "//third_party:w"}; !reflect.DeepEqual(got, want) {
+	// Every callee in a .c file: the headers are not read.
+	l.Resolve(c, ix, nil, r, cowrapImports{callees: callees[:1]}, from)
+	if l.links.inHdrs != nil {
+		t.Errorf("the headers were read, though a .c file defines the only callee: %v", l.links.inHdrs)
+	}
+	// inl_co_a is in the hdrs of //hdr, a dep already (for hdr/inl.h), and
+	// of //hdr3, so it needs no choice;
+	// inl_co_b in those of //hdr2, now a dep; own_co_c in the target's own.
+	l.Resolve(c, ix, nil, r, cowrapImports{callees: callees, srcs: []string{"include/own.h"}, headers: []string{"hdr/inl.h"}}, from)
+	if got, want := r.AttrStrings("deps"), []string{"//block:impl", "//block:main_loop", "//broken", "//hdr", "//hdr2", "//loop", "//third_party:w"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("deps = %q, want %q", got, want)
 	}
 	for _, want := range []string{
 		"broken/bad.c:2:1: unterminated /* comment (read for the functions that //broken defines)",
-		"//include:include_cowrap: several rules define dup_co_x, which W(dup_co_x) calls (//a, //b); pick one with # gazelle:resolve c-symbol dup_co_x LABEL",
-		"//include:include_cowrap: bdrv_co_hidden, which W(bdrv_co_hidden) calls, is static at block/io.c:6:25: no other file can call it",
-		"//include:include_cowrap: //cyc defines cyc_co_y, which W(cyc_co_y) calls, but depends on //include:include_cowrap: it is not added to deps, as that would be a dependency cycle",
-		"//include:include_cowrap: //cyc/far defines far_co_y, which W(far_co_y) calls, but depends on //include:include_cowrap through //cyc/far -> //cyc/mid -> //include:include_cowrap: it is not added to deps, as that would be a dependency cycle",
+		"//include:include_cowrap: several rules define dup_co_x, which W (include/w.h:1:1) calls (//a, //b); pick one with # gazelle:resolve c-symbol dup_co_x LABEL",
+		"//include:include_cowrap: bdrv_co_hidden, which W (include/w.h:1:1) calls, is static at block/io.c:6:25: no other file can call it",
+		"//include:include_cowrap: //cyc defines cyc_co_y, which W (include/w.h:1:1) calls, but depends on //include:include_cowrap: it is not added to deps, as that would be a dependency cycle",
+		"//include:include_cowrap: //cyc/far defines far_co_y, which W (include/w.h:1:1) calls, but depends on //include:include_cowrap through //cyc/far -> //cyc/mid -> //include:include_cowrap: it is not added to deps, as that would be a dependency cycle",
+		"cowrap: warning: include/w.h:1:1: late_co_z, called by the wrapper W of //include:include_cowrap, is defined in no cc_library's srcs; add \"# gazelle:resolve c-symbol late_co_z LABEL\"",
+		"cowrap: warning: include/w.h:1:1: elsewhere_co_v, called by the wrapper W of //include:include_cowrap, is defined in no cc_library's srcs; add \"# gazelle:resolve c-symbol elsewhere_co_v LABEL\"",
+		"hdr2/inl.h:2:1: unterminated /* comment (read for the functions that //hdr2 defines)",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("log lacks %q; it is:\n%s", want, out.String())
 		}
 	}
-	if n := strings.Count(out.String(), "\n"); n != 5 {
-		t.Errorf("%d messages, want 5:\n%s", n, out.String())
+	if n := strings.Count(out.String(), "\n"); n != 8 {
+		t.Errorf("%d messages, want 8:\n%s", n, out.String())
 	}
 }
 

@@ -44,7 +44,7 @@ func (l *cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []res
 			}
 		}
 	}
-	l.links.add(c, r, f, dir)
+	l.links.add(c, r, f, dir, hdrs)
 	return specs
 }
 
@@ -153,7 +153,8 @@ func (*cowrapLang) Embeds(r *rule.Rule, from label.Label) []label.Label { return
 // index, then rules_cowrap's runtime (see runtime.go); and to those that
 // define the functions the wrappers call (linkdeps.go). A header nobody
 // provides, or several rules do, is reported under the cowrap_errors
-// policy; it adds no dep. So is a function several rules define.
+// policy; it adds no dep. So is a function several rules define; one that
+// no rule defines is a warning.
 func (l *cowrapLang) Resolve(c *config.Config, ix *resolve.RuleIndex, rc *repo.RemoteCache, r *rule.Rule, imports any, from label.Label) {
 	imp, ok := imports.(cowrapImports)
 	if !ok {
@@ -171,10 +172,13 @@ func (l *cowrapLang) Resolve(c *config.Config, ix *resolve.RuleIndex, rc *repo.R
 			deps[lbl.Rel(from.Repo, from.Pkg).String()] = true
 		}
 	}
+	has := func(lbl label.Label) bool { return deps[lbl.Rel(from.Repo, from.Pkg).String()] }
 	for _, fn := range imp.callees {
-		lbl, err := l.findDefinition(c, fn, from)
+		lbl, defined, err := l.findDefinition(c, fn, from, imp.srcs, has)
 		if err != nil {
 			l.report(cc.errors, "%s: %v", targetLabel(from.Pkg, from.Name), err)
+		} else if !defined {
+			l.finding(cc.errors, undefined(fn, from))
 		}
 		if lbl != label.NoLabel {
 			deps[lbl.Rel(from.Repo, from.Pkg).String()] = true
