@@ -2,6 +2,7 @@ package scan
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -100,14 +101,46 @@ func TestNonToken(t *testing.T) {
 func TestContainsAnyThroughSplices(t *testing.T) {
 	needles := qemuMarks.Needles()
 	for src, want := range map[string]bool{
-		"int co_wrapper a_b(int x);\n":       true,
-		"int co_wr\\\napper a_b(int x);\n":   true,
-		"int co_wr\\\r\napper a_b(int x);\n": true,
-		"#define X a \\\n b\n":               false,
-		"int f(void);\n":                     false,
+		"int co_wrapper a_b(int x);\n":         true,
+		"int co_wr\\\napper a_b(int x);\n":     true,
+		"int co_wr\\\r\napper a_b(int x);\n":   true,
+		"#define X a \\\n b\n":                 false,
+		"int f(void);\n":                       false,
+		"int co_wr\\\rapper a_b(int x);\n":     true,
+		"int co_\\\n\\\r\nwrapper a(int x);\n": true,
+		"int co_wr\\\n apper a_b(int x);\n":    false,
+		"int co_wr \\\napper a_b(int x);\n":    false,
+		"\\\nco_wrapper":                       true,
+		"co_wrappe\\\nr":                       true,
+		"co_wrappe\\\n":                        false,
 	} {
 		if got := ContainsAny([]byte(src), needles); got != want {
 			t.Errorf("ContainsAny(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestContainsAnyLogical: over random text of needle bytes, splices (LF,
+// CRLF, CR), lone newlines, backslashes and spaces, ContainsAny is exactly
+// "the logical text holds a needle", which it finds without building that
+// text for most files.
+func TestContainsAnyLogical(t *testing.T) {
+	needles := [][]byte{[]byte("co_wrapper"), []byte("ab")}
+	pieces := []string{"c", "o", "_", "w", "r", "a", "p", "e", "b", "\\", "\\\n", "\\\r\n", "\\\r", "\n", "\r", " ", "co_wr", "apper", "x"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(24) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		src := b.String()
+		l := newText(string(Normalize([]byte(src)))).l
+		want := false
+		for _, n := range needles {
+			want = want || strings.Contains(l, string(n))
+		}
+		if got := ContainsAny([]byte(src), needles); got != want {
+			t.Fatalf("ContainsAny(%q) = %v; its logical text %q: %v", src, got, l, want)
 		}
 	}
 }

@@ -138,11 +138,47 @@ func ContainsAny(src []byte, needles [][]byte) bool {
 	if containsNeedle(src, needles) {
 		return true
 	}
-	if !bytes.Contains(src, []byte("\\\n")) && !bytes.Contains(src, []byte("\\\r")) {
+	if !spliceMayJoin(src, needles) {
 		return false
 	}
-	t := newText(string(Normalize(src))) // rare: only files with splices and no needle pay
+	t := newText(string(Normalize(src))) // rare: only a splice between needle bytes pays
 	return containsNeedle(unsafe.Slice(unsafe.StringData(t.l), len(t.l)), needles)
+}
+
+// spliceMayJoin reports whether a splice of src (a backslash before LF, CRLF
+// or CR) has a byte of some needle right before it and a needle byte or
+// another splice's backslash right after it. A needle that the logical text
+// holds and the bytes do not crosses a run of splices, and the first splice
+// of that run is such a one; most splices (a macro's " \" at the end of a
+// line) are not, so most files with splices need no logical text.
+func spliceMayJoin(src []byte, needles [][]byte) bool {
+	var in [256]bool
+	for _, n := range needles {
+		for _, c := range n {
+			in[c] = true
+		}
+	}
+	for i := 1; i < len(src); i++ {
+		k := bytes.IndexByte(src[i:], '\\')
+		if k < 0 {
+			return false
+		}
+		i += k
+		end := i + 1
+		if end < len(src) && src[end] == '\r' {
+			end++
+		}
+		if end < len(src) && src[end] == '\n' {
+			end++
+		}
+		if end == i+1 || end == len(src) || !in[src[i-1]] {
+			continue
+		}
+		if in[src[end]] || src[end] == '\\' {
+			return true
+		}
+	}
+	return false
 }
 
 func containsNeedle(src []byte, needles [][]byte) bool {
