@@ -6,14 +6,9 @@
 #  2. -list-dialects prints one line per dialect of the release table, with its QEMU release and
 #     script family (tools/dialects -format=tsv), then what `qemu` stands for.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-say() { printf '[cli_test] %s\n' "$*"; }
-fail() { printf '[cli_test] FAIL: %s\n' "$*" >&2; exit 1; }
-tmp=$(mktemp -d /tmp/cowrap-cli-test.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-# shellcheck source=tests/lib/checkout.sh
-. "$repo/tests/lib/checkout.sh"
-snippet=$(readme_snippet "cli: generator") || fail "README.md has no snippet marked <!-- cli: generator -->"
+# shellcheck source=tests/readme/lib.sh
+. "$(dirname "$0")/lib.sh"
+snippet=$(snippet "cli: generator")
 checkout_copy "$tmp/co"
 cd "$tmp/co"
 bash -euo pipefail -c "$snippet" >"$tmp/stdout" 2>"$tmp/stderr" ||

@@ -6,14 +6,9 @@
 #  2. the output excerpt marked <!-- examples: demo excerpt --> is in examples/demo.out: each
 #     part between the "  ..." lines is a run of its lines, in order.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-say() { printf '[examples_test] %s\n' "$*"; }
-fail() { printf '[examples_test] FAIL: %s\n' "$*" >&2; exit 1; }
-tmp=$(mktemp -d /tmp/cowrap-examples-test.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/readme/lib.sh
+. "$(dirname "$0")/lib.sh"
 cd "$repo"
-# shellcheck source=tests/lib/checkout.sh
-. tests/lib/checkout.sh
 out=examples/demo.out
 
 # demo_out [HALF]: what the demo prints for HALF (all of demo.out without one): the opening
@@ -27,7 +22,7 @@ demo_out() {
 }
 
 # ---- 1. the commands
-commands=$(readme_snippet "examples: commands") || fail "README.md has no snippet marked <!-- examples: commands -->"
+commands=$(snippet "examples: commands")
 n=0
 while IFS= read -r cmd; do
   [ -n "$cmd" ] || continue
@@ -47,7 +42,7 @@ done <<<"$commands"
 [ "$n" -gt 0 ] || fail "the README's <!-- examples: commands --> snippet is empty"
 
 # ---- 2. the excerpt
-excerpt=$(readme_snippet "examples: demo excerpt") || fail "README.md has no snippet marked <!-- examples: demo excerpt -->"
+excerpt=$(snippet "examples: demo excerpt")
 rest=$'\n'$(<"$out")$'\n' parts=0
 while IFS= read -r -d $'\f' part; do
   part=${part#$'\n'} part=${part%$'\n'}

@@ -6,14 +6,9 @@
 # GOPATH and module cache of its own: cowrap lands in $(go env GOPATH)/bin, the README's PATH line
 # finds it there, and it runs.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-say() { printf '[install_test] %s\n' "$*"; }
-fail() { printf '[install_test] FAIL: %s\n' "$*" >&2; exit 1; }
-tmp=$(mktemp -d /tmp/cowrap-install-test.XXXXXX)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-# shellcheck source=tests/lib/checkout.sh
-. "$repo/tests/lib/checkout.sh"
-snippet=$(readme_snippet "install: cowrap") || fail "README.md has no snippet marked <!-- install: cowrap -->"
+# shellcheck source=tests/readme/lib.sh
+. "$(dirname "$0")/lib.sh"
+snippet=$(snippet "install: cowrap")
 module=$(cd "$repo" && go list -m)
 version=v0.0.0-install-test
 [[ $snippet == "go install $module/gen/cmd/cowrap@VERSION "* ]] ||

@@ -5,15 +5,12 @@
 #  2. it names the steps of tools/test_all.sh (its `step` lines) in their order, then the test
 #     scripts (tests/*/*_test.sh), so a step added there and not described fails here.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-say() { printf '[testing_test] %s\n' "$*"; }
-fail() { printf '[testing_test] FAIL: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=tests/readme/lib.sh
+. "$(dirname "$0")/lib.sh"
 cd "$repo"
-# shellcheck source=tests/lib/checkout.sh
-. tests/lib/checkout.sh
 
 # ---- 1. the test command
-cmd=$(readme_snippet "test command") || fail "README.md has no snippet marked <!-- test command -->"
+cmd=$(snippet "test command")
 [ "$(tail -n 1 .ci/run)" = "$cmd" ] || fail ".ci/run does not end with the README's test command: $cmd"
 grep -qxF "        run: $cmd" .github/workflows/ci.yml || fail ".github/workflows/ci.yml does not run the README's test command: $cmd"
 say "README, .ci/run and ci.yml run: $cmd"

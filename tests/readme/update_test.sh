@@ -4,24 +4,20 @@
 # that tools/update regenerates is stale: after it, `git status` is clean, so it rewrote each of
 # them as committed, and changed nothing else.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-say() { printf '[update_test] %s\n' "$*"; }
-fail() { printf '[update_test] FAIL: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=tests/readme/lib.sh
+. "$(dirname "$0")/lib.sh"
 # A fixed path: Bazel keys its output base on the workspace path, so reruns reuse one. The lock
 # keeps two runs from sharing it at the same time.
 ws=/tmp/cowrap-update-test
 exec 9>"$ws.lock"
 flock 9
-out=$(mktemp /tmp/cowrap-update-test.XXXXXX.out)
 cleanup() {
   (cd "$ws" && tools/bazel shutdown >/dev/null 2>&1) || true
-  rm -rf "$ws" "$out"
+  rm -rf "$ws" "$tmp"
 }
 trap cleanup EXIT
 rm -rf "$ws"
-# shellcheck source=tests/lib/checkout.sh
-. "$repo/tests/lib/checkout.sh"
-cmd=$(readme_snippet "update") || fail "README.md has no snippet marked <!-- update -->"
+cmd=$(snippet "update")
 checkout_copy "$ws"
 cd "$ws"
 git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -qm copy
@@ -41,7 +37,7 @@ stale gen/check/BUILD.bazel '/^ *"docs_test.go",$/d'
 say "stale: $(git diff --name-only | tr '\n' ' ')"
 
 say "README: $cmd"
-nice -n 10 bash -euo pipefail -c "$cmd" </dev/null >"$out" 2>&1 || { cat "$out" >&2; fail "$cmd failed"; }
+nice -n 10 bash -euo pipefail -c "$cmd" </dev/null >"$tmp/out" 2>&1 || { cat "$tmp/out" >&2; fail "$cmd failed"; }
 if [ -n "$(git status --porcelain)" ]; then
   git status --short >&2
   git diff >&2

@@ -4,15 +4,10 @@
 # QEMU_SRC: the run on a QEMU tree), and, run as written but without a QEMU path (QEMU_PATH left
 # out, QEMU_SRC unset), prints a line "SKIP: ..." and exits 0, as the README says.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-say() { printf '[verify_test] %s\n' "$*"; }
-fail() { printf '[verify_test] FAIL: %s\n' "$*" >&2; exit 1; }
-tmp=$(mktemp -d /tmp/cowrap-verify-test.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/readme/lib.sh
+. "$(dirname "$0")/lib.sh"
 cd "$repo"
-# shellcheck source=tests/lib/checkout.sh
-. tests/lib/checkout.sh
-commands=$(readme_snippet "verify: qemu") || fail "README.md has no snippet marked <!-- verify: qemu -->"
+commands=$(snippet "verify: qemu")
 n=0
 while IFS= read -r cmd; do
   [ -n "$cmd" ] || continue
