@@ -3,7 +3,11 @@
 #  1. checkout A builds the targets with --remote_cache: every spawn runs and is uploaded;
 #  2. A is `clean --expunge`d and built again: every CoWrap spawn must be a remote cache hit;
 #  3. checkout B (same sources, other path) runs its CoWrap spawns itself (no cache for them),
-#     and its generated files must be byte-identical to A's and hold neither checkout's path.
+#     and its generated files must be byte-identical to A's and hold neither checkout's path;
+#  4. the README's corrupt cache entry (marked <!-- output: corrupt cache -->): with the cowrap
+#     tool's blob corrupted in the cache, A's build of a changed input fails with the README's
+#     message (digests, paths and target aside); one build with --remote_download_all mends the
+#     cache, and the next build of a changed input passes without it.
 # Targets: //tests/bazel/testdata/... and //examples/... when it exists (override: CACHE_TARGETS).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -70,3 +74,39 @@ while read -r p; do
 done < <(sed -n 's/^output: //p' "$tmp/b.txt")
 [ "$n" -gt 0 ] || fail "no generated file to compare"
 say "OK: $n generated file(s) byte-identical across checkouts; all CoWrap spawns hit the remote cache"
+
+say "4. the README's corrupt cache entry: corrupt the cowrap tool's blob in the cache"
+tool=$(find "$B"/bazel-out/*-exec-*/bin/gen/cmd/cowrap/cowrap_ -maxdepth 1 -name cowrap -type f | head -n 1)
+[ -n "$tool" ] || fail "B has no exec-config cowrap tool"
+digest=$(sha256sum <"$tool" | cut -c1-64)
+blob=$NG/data/cas/$digest
+[ -f "$blob" ] || fail "the cache has no blob $digest of the tool"
+printf 'corrupt' | dd of="$blob" bs=1 seek=4096 conv=notrunc status=none
+# change DIR ...: a new comment in demo_io.h of checkout DIR, so its CoWrap spawn is no cache hit
+change() { echo "/* changed: $2 */" >>"$1/tests/bazel/testdata/demo_io.h"; }
+change "$A" 1
+target=//tests/bazel/testdata:demo_io
+if (cd "$A" && tools/bazel build "${flags[@]}" "$target") >"$tmp/corrupt.out" 2>&1; then
+  fail "A built $target with the tool's blob corrupt"
+fi
+# shape: the README's two lines and Bazel's (without A's path), with the README's target
+# (//kv:kv_cowrap) and ours (//tests/bazel/testdata:demo_io) both //PKG:NAME, and digests, sizes
+# and configurations as words.
+shape() { # PKG NAME
+  sed -E -e "s|//$1:$2|//PKG:NAME|g; s|$1/BUILD\.bazel:[0-9]+:[0-9]+|PKG/BUILD.bazel:L:C|g" \
+    -e "s|/bin/$1/$2\.c|/bin/PKG/NAME.c|g; s/[0-9a-f]{64}\/[0-9]+/DIGEST/g" \
+    -e 's/[0-9]+ errors during bulk transfer/N errors during bulk transfer/; s|bazel-out/[^/]+/bin|bazel-out/CFG/bin|g'
+}
+readme_snippet "output: corrupt cache" | shape kv kv_cowrap >"$tmp/corrupt.want" ||
+  fail "README.md has no snippet marked <!-- output: corrupt cache -->"
+grep -A1 '^ERROR: .*Failed to fetch blobs' "$tmp/corrupt.out" | head -n 2 | sed "s|$A/||g" |
+  shape tests/bazel/testdata demo_io >"$tmp/corrupt.got"
+diff -u "$tmp/corrupt.want" "$tmp/corrupt.got" ||
+  { cat "$tmp/corrupt.out" >&2; fail "the failure is not the README's (<!-- output: corrupt cache -->), digests, paths and target aside"; }
+say "A fails as the README shows"
+(cd "$A" && tools/bazel build "${flags[@]}" --remote_download_all "$target") >"$tmp/mend.out" 2>&1 ||
+  { cat "$tmp/mend.out" >&2; fail "a build with --remote_download_all did not get through the corrupt blob"; }
+change "$A" 2
+(cd "$A" && tools/bazel build "${flags[@]}" "$target") >"$tmp/after.out" 2>&1 ||
+  { cat "$tmp/after.out" >&2; fail "after the build with --remote_download_all, the cache still fails A"; }
+say "OK: one build with --remote_download_all mended the cache, as the README says"
