@@ -20,7 +20,7 @@
 # blocks as the release's own block-gen.c made by its script (python3) from its inputs, in
 # any order.
 # Without a path it prints SKIP and exits 0. Knob: GAZELLE_BIN (a Gazelle with the cowrap
-# language; default: built with gazelle/cmd/build.sh).
+# language; default: the released one, built with tools/release -gazelle).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/qemu-lib.sh
@@ -29,7 +29,7 @@ qemu_src_or_skip verify-gazelle-tree "${1:-}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bin=${GAZELLE_BIN:-$tmp/gazelle}
-[ -x "$bin" ] || "$repo/gazelle/cmd/build.sh" "$bin" cowrap
+[ -x "$bin" ] || (cd "$repo" && go run ./tools/release -gazelle "$bin")
 go build -C "$repo" -o "$tmp/cowrap" ./gen/cmd/cowrap
 cowrap=$tmp/cowrap
 load_releases || exit 1

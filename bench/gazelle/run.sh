@@ -5,7 +5,7 @@
 # The tree: a synthetic C tree of FILES files written by bench/cmd/synth -tree (default 20000:
 # half .h, half .c, 100 per directory, 1 % of them with a co_wrapper declaration, the rest with
 # QEMU-like code whose words never spell a mark; see synth.Tree), or a copy of directory TREE
-# (a QEMU checkout, say). It builds two Gazelle binaries with gazelle/cmd/build.sh from the same
+# (a QEMU checkout, say). It builds two Gazelle binaries with tools/release -gazelle from the same
 # Gazelle sources: "go" (the Go language alone) and "go-cowrap" (go,cowrap); each NAME=GAZELLE
 # adds a Gazelle binary built elsewhere (another version of this repository, say). All run RUNS
 # times (default 9), alternating, over the same warm tree with its BUILD files already written
@@ -20,8 +20,8 @@ shift $(($# < 2 ? $# : 2))
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$repo/gazelle/cmd/build.sh" "$tmp/gazelle-go" go
-"$repo/gazelle/cmd/build.sh" "$tmp/gazelle-go-cowrap" go,cowrap
+(cd "$repo" && go run ./tools/release -gazelle "$tmp/gazelle-go" -languages @gazelle//language/go &&
+  go run ./tools/release -gazelle "$tmp/gazelle-go-cowrap" -languages @gazelle//language/go,//gazelle)
 names=(go go-cowrap)
 for v in "$@"; do
   names+=("${v%%=*}")

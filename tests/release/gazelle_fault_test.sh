@@ -8,8 +8,8 @@
 #      must land in the write phase (some files old, some new) for this to mean anything.
 #   2. A full disk (a tmpfs of a few pages, mounted in a temp dir): Gazelle exits non-zero, names
 #      the file, every BUILD.bazel is as it was, no temporary file is left.
-# GAZELLE=FILE runs it against another binary instead: against upstream Gazelle
-# (gazelle/cmd/build.sh OUT cowrap) it fails, which is how the test was seen to fail.
+# GAZELLE=FILE runs it against another binary instead: against upstream Gazelle (the from-source
+# fallback, bazel-bin/gazelle/runner/from_source) it fails, which is how the test was seen to fail.
 # Runs as root (mount); touches only files under its temp dir.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)

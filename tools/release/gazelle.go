@@ -33,10 +33,10 @@ type gazelleSource struct {
 	license            []byte // Gazelle's LICENSE, shipped beside the binary
 }
 
-// prepareGazelle copies Gazelle from the module cache to ROOT/.release-gazelle, patches it,
-// and writes a go.mod (in a temporary directory) that replaces the module with the copy.
-// cleanup removes both.
-func prepareGazelle(root string) (_ *gazelleSource, err error) {
+// prepareGazelle copies Gazelle from the module cache to ROOT/.release-gazelle, patches it to
+// have langs, and writes a go.mod (in a temporary directory) that replaces the module with the
+// copy. cleanup removes both.
+func prepareGazelle(root string, langs []languageLabel) (_ *gazelleSource, err error) {
 	src, err := goOutput(root, "list", "-mod=readonly", "-m", "-f", "{{.Dir}}", gazelleModule)
 	if err == nil && src == "" {
 		if _, err = goOutput(root, "mod", "download", gazelleModule); err == nil {
@@ -47,10 +47,6 @@ func prepareGazelle(root string) (_ *gazelleSource, err error) {
 		return nil, fmt.Errorf("cannot find %s in the module cache (go mod download): %v", gazelleModule, err)
 	}
 	module, err := goOutput(root, "list", "-mod=readonly", "-m")
-	if err != nil {
-		return nil, err
-	}
-	langs, err := langsGo(root, module)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +67,7 @@ func prepareGazelle(root string) (_ *gazelleSource, err error) {
 	if err := copyTree(src, dst); err != nil {
 		return nil, err
 	}
-	if err := g.patch(dst, langs); err != nil {
+	if err := g.patch(dst, langsGo(langs, module)); err != nil {
 		return nil, err
 	}
 	if g.license, err = os.ReadFile(filepath.Join(dst, "LICENSE")); err != nil {

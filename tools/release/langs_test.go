@@ -56,13 +56,36 @@ var languages = []language.Language{
 		if err := os.WriteFile(path, []byte(tc.build), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := langsGo(root, "example.com/m")
+		langs, err := fallbackLanguages(root)
 		if strings.HasPrefix(tc.want, "package") {
-			if err != nil || string(got) != tc.want {
+			if got := langsGo(langs, "example.com/m"); err != nil || string(got) != tc.want {
 				t.Errorf("%s: got %v\n%s\nwant\n%s", tc.name, err, got, tc.want)
 			}
 		} else if err == nil || err.Error() != tc.want {
 			t.Errorf("%s: error %v, want %s", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestFlagLanguages: -languages takes absolute labels, as gazelle_binary's languages would be
+// written in the root package, and says what it cannot use.
+func TestFlagLanguages(t *testing.T) {
+	for value, want := range map[string]string{
+		"@gazelle//language/go,//gazelle": "@gazelle//language/go //gazelle",
+		"//gazelle":                       "//gazelle",
+		"@other//lang":                    "error: -languages: @other//lang: want a label of this repository or of @gazelle",
+		"//gazelle,":                      `error: -languages: label parse error: empty package and name: ""`,
+	} {
+		langs, err := flagLanguages(value)
+		var got []string
+		for _, l := range langs {
+			got = append(got, l.label.String())
+		}
+		if err != nil {
+			got = []string{"error: " + err.Error()}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("flagLanguages(%q) = %q, want %q", value, strings.Join(got, " "), want)
 		}
 	}
 }

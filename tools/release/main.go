@@ -5,7 +5,11 @@
 // checks downloads against.
 //
 //	go run ./tools/release -version 0.1.0 [-out dist] [-check]
-//	go run ./tools/release -gazelle FILE   (only the released Gazelle, for this machine: tests)
+//	go run ./tools/release -gazelle FILE [-languages LABEL,...]
+//
+// -gazelle builds only the released Gazelle, for this machine (tests), or with -languages
+// (gazelle_binary's labels, e.g. @gazelle//language/go,//gazelle) the same Gazelle with other
+// languages (benchmarks, checks on real trees): the one way to build Gazelle without Bazel.
 //
 // Two runs from the same commit with the same Go release give the same bytes, on any machine
 // and at any checkout path (-trimpath, no VCS stamp, no build ID, fixed GOAMD64/GOARM64, fixed
@@ -68,14 +72,15 @@ func main() {
 	out := flag.String("out", "dist", "directory for the archives (relative to the repository root)")
 	check := flag.Bool("check", false, "fail unless the archives match "+integrityPath+", instead of writing it")
 	gazelle := flag.String("gazelle", "", "only build the released Gazelle for this machine into `FILE` (for tests)")
+	languages := flag.String("languages", "", "with -gazelle: its languages, gazelle_binary `LABEL`s separated by commas (default: those of //"+strings.TrimSuffix(fallbackBuild, "/BUILD.bazel")+":"+fallbackTarget+")")
 	flag.Parse()
-	if flag.NArg() != 0 || (*gazelle == "") == !versionRE.MatchString(*version) {
-		fmt.Fprintln(os.Stderr, "usage: release -version X.Y.Z[-suffix] [-out DIR] [-check] | release -gazelle FILE")
+	if flag.NArg() != 0 || (*gazelle == "") == !versionRE.MatchString(*version) || (*languages != "" && *gazelle == "") {
+		fmt.Fprintln(os.Stderr, "usage: release -version X.Y.Z[-suffix] [-out DIR] [-check] | release -gazelle FILE [-languages LABEL,...]")
 		os.Exit(2)
 	}
 	var err error
 	if *gazelle != "" {
-		err = hostGazelle(*gazelle)
+		err = hostGazelle(*gazelle, *languages)
 	} else {
 		err = run(*version, *out, *check)
 	}
@@ -93,8 +98,9 @@ func repoRoot() (string, error) {
 	return filepath.Dir(gomod), nil
 }
 
-// hostGazelle builds the Gazelle that a release ships, for this machine's platform, into exe.
-func hostGazelle(exe string) error {
+// hostGazelle builds the Gazelle that a release ships, for this machine's platform, into exe;
+// with the languages of languages (-languages) if it is not empty.
+func hostGazelle(exe, languages string) error {
 	root, err := repoRoot()
 	if err != nil {
 		return err
@@ -102,7 +108,14 @@ func hostGazelle(exe string) error {
 	if exe, err = filepath.Abs(exe); err != nil {
 		return err
 	}
-	gz, err := prepareGazelle(root)
+	langs, err := fallbackLanguages(root)
+	if languages != "" {
+		langs, err = flagLanguages(languages)
+	}
+	if err != nil {
+		return err
+	}
+	gz, err := prepareGazelle(root, langs)
 	if err != nil {
 		return err
 	}
@@ -135,7 +148,11 @@ func run(version, out string, check bool) error {
 	}
 	defer os.RemoveAll(tmp)
 
-	gz, err := prepareGazelle(root)
+	langs, err := fallbackLanguages(root)
+	if err != nil {
+		return err
+	}
+	gz, err := prepareGazelle(root, langs)
 	if err != nil {
 		return err
 	}
