@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -103,6 +104,47 @@ func TestRuntimeFamilyTarget(t *testing.T) {
 	for _, d := range dialect.All() {
 		if runtimeHeaders[runtimeFamilyTarget(d)] == nil {
 			t.Errorf("%s: runtime target %q is not in runtimeHeaders", d.Name, runtimeFamilyTarget(d))
+		}
+	}
+}
+
+// TestReadmeRuntimeTable checks the README's table of runtime targets against
+// runtimeFamilyTarget: each script family is in the row of the target that
+// Gazelle picks for it, core's row says "all", and each row is a target of
+// runtimeHeaders.
+func TestReadmeRuntimeTable(t *testing.T) {
+	doc, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), "\n### The runtime\n")
+	if !ok {
+		t.Fatal("README.md: no ### The runtime section")
+	}
+	section, _, _ = strings.Cut(section, "\n### ")
+	documented := map[string]string{} // family (or "all") -> target
+	for _, m := range regexp.MustCompile("(?m)^\\| `@rules_cowrap//runtime:([a-z0-9-]+)` \\| ([^|]+) \\|").FindAllStringSubmatch(section, -1) {
+		if runtimeHeaders[m[1]] == nil {
+			t.Errorf("README.md's runtime table has a row for %q, which is not a runtime target", m[1])
+		}
+		for _, family := range strings.Split(strings.TrimSpace(m[2]), ", ") {
+			if other, dup := documented[family]; dup {
+				t.Errorf("README.md's runtime table lists %s under both %q and %q", family, other, m[1])
+			}
+			documented[family] = m[1]
+		}
+	}
+	if documented["all"] != "core" {
+		t.Errorf("README.md's runtime table: the target for all families is %q, want core", documented["all"])
+	}
+	checked := map[string]bool{}
+	for _, d := range dialect.All() {
+		if checked[d.ID] {
+			continue
+		}
+		checked[d.ID] = true
+		if got, want := documented[d.ID], runtimeFamilyTarget(d); got != want {
+			t.Errorf("README.md's runtime table puts family %s under %q; Gazelle picks %q", d.ID, got, want)
 		}
 	}
 }
