@@ -16,6 +16,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/cowrap/rules_cowrap/gen/scan"
+	"github.com/cowrap/rules_cowrap/internal/readme"
 )
 
 func TestParsers(t *testing.T) {
@@ -168,15 +169,10 @@ func TestConfigureDirOnce(t *testing.T) {
 // TestReadmeDirectives checks that the README's Directives section has a
 // heading for each directive the extension knows, and for no other.
 func TestReadmeDirectives(t *testing.T) {
-	doc, err := os.ReadFile("../README.md")
+	section, err := readme.Section("../README.md", "### Directives")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(doc), "\n### Directives\n")
-	if !ok {
-		t.Fatal("README.md: no ### Directives section")
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
 	var documented []string
 	for _, line := range strings.Split(section, "\n") {
 		if !strings.HasPrefix(line, "#### ") {

@@ -12,6 +12,7 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/config"
 	"github.com/bazelbuild/bazel-gazelle/rule"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
+	"github.com/cowrap/rules_cowrap/internal/readme"
 )
 
 // TestRuntimeHeaders keeps runtimeHeaders equal to what runtime/BUILD.bazel
@@ -113,15 +114,10 @@ func TestRuntimeFamilyTarget(t *testing.T) {
 // Gazelle picks for it, core's row says "all", and each row is a target of
 // runtimeHeaders.
 func TestReadmeRuntimeTable(t *testing.T) {
-	doc, err := os.ReadFile("../README.md")
+	section, err := readme.Section("../README.md", "### The runtime")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(doc), "\n### The runtime\n")
-	if !ok {
-		t.Fatal("README.md: no ### The runtime section")
-	}
-	section, _, _ = strings.Cut(section, "\n### ")
 	documented := map[string]string{} // family (or "all") -> target
 	for _, m := range regexp.MustCompile("(?m)^\\| `@rules_cowrap//runtime:([a-z0-9-]+)` \\| ([^|]+) \\|").FindAllStringSubmatch(section, -1) {
 		if runtimeHeaders[m[1]] == nil {

@@ -1,27 +1,22 @@
 package main
 
 import (
-	"os"
 	"reflect"
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
+
+	"github.com/cowrap/rules_cowrap/internal/readme"
 )
 
 // TestReadmeFlags checks that the flag table of the README's "The generator
 // CLI" section has a row for each flag of the CLI (as -h lists them), and for
 // no other.
 func TestReadmeFlags(t *testing.T) {
-	doc, err := os.ReadFile("../../../README.md")
+	section, err := readme.Section("../../../README.md", "## The generator CLI")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(doc), "\n## The generator CLI\n")
-	if !ok {
-		t.Fatal("README.md: no ## The generator CLI section")
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
 	var documented []string
 	for _, m := range regexp.MustCompile("(?m)^\\| `-([a-z-]+)").FindAllStringSubmatch(section, -1) {
 		documented = append(documented, m[1])
