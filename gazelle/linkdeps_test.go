@@ -14,7 +14,6 @@ import (
 	"github.com/bazelbuild/bazel-gazelle/label"
 	"github.com/bazelbuild/bazel-gazelle/resolve"
 	"github.com/bazelbuild/bazel-gazelle/rule"
-	"github.com/cowrap/rules_cowrap/bench/synth"
 	"github.com/cowrap/rules_cowrap/gen/scan"
 )
 
@@ -138,26 +137,12 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 // every .c file for the functions it defines; "headers" has the same
 // cc_library without srcs, for the cost of the rest.
 func BenchmarkUpdateLinkDeps(b *testing.B) {
-	files, err := synth.Tree(synth.TreeConfig{Files: 20000, PerDir: 100, Marked: 100})
-	if err != nil {
-		b.Fatal(err)
-	}
 	for _, tc := range []struct{ name, rule string }{
 		{"headers", `cc_library(name = "lib", hdrs = glob(["*.h"]))`},
 		{"defs", `cc_library(name = "lib", srcs = glob(["*.c"]), hdrs = glob(["*.h"]))`},
 	} {
-		ws := b.TempDir()
-		os.WriteFile(filepath.Join(ws, "MODULE.bazel"), []byte(""), 0o644)
+		ws, dirs := synthWorkspace(b)
 		os.WriteFile(filepath.Join(ws, "BUILD.bazel"), []byte("# gazelle:cowrap_errors ignore\n"), 0o644)
-		dirs := map[string]bool{}
-		for _, f := range files {
-			p := filepath.Join(ws, filepath.FromSlash(f.Name))
-			dirs[filepath.Dir(p)] = true
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-				b.Fatal(err)
-			}
-		}
 		for d := range dirs {
 			os.WriteFile(filepath.Join(d, "BUILD.bazel"), []byte(tc.rule+"\n"), 0o644)
 		}
