@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,18 +61,20 @@ func TestAgreement(t *testing.T) {
 		cases["golden_"+g.Name] = agreeCase{dialect: g.Dialect.Name, pkgs: map[string]map[string]string{"pkg": files}}
 	}
 	// The randomized grammar: three headers a package, so that names
-	// repeat across files now and then.
+	// repeat across files now and then. A longer run:
+	// COWRAP_AGREE_PACKAGES=2000 COWRAP_AGREE_SEED=$RANDOM.
+	packages, seed := envInt(t, "COWRAP_AGREE_PACKAGES", 40), envInt(t, "COWRAP_AGREE_SEED", 1)
 	for i, dn := range []string{"qemu-6.2", "qemu-8.0", "qemu-8.2", "qemu-10.2"} {
 		d, _ := dialect.Lookup(dn)
 		for _, tmpl := range []bool{false, true} {
-			r := rand.New(rand.NewSource(int64(i)*7919 + 1))
+			r := rand.New(rand.NewSource(int64(i)*7919 + seed))
 			c := agreeCase{dialect: dn, template: tmpl, pkgs: map[string]map[string]string{}}
-			for p := range 40 {
+			for p := range packages {
 				files := map[string]string{}
 				for f := range 3 {
 					files[fmt.Sprintf("h%d.h", f)] = string(cgrammar.Header(r, d))
 				}
-				c.pkgs[fmt.Sprintf("p%02d", p)] = files
+				c.pkgs[fmt.Sprintf("p%04d", p)] = files
 			}
 			cases[fmt.Sprintf("random_%s_template_%v", dn, tmpl)] = c
 		}
@@ -82,6 +85,19 @@ func TestAgreement(t *testing.T) {
 	for _, name := range slices.Sorted(maps.Keys(cases)) {
 		t.Run(name, func(t *testing.T) { agree(t, cases[name]) })
 	}
+}
+
+// envInt is the integer in environment variable name, or def.
+func envInt(t *testing.T, name string, def int64) int64 {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		t.Fatalf("%s=%q: %v", name, v, err)
+	}
+	return n
 }
 
 const good = "int co_wrapper bdrv_flush(BlockDriverState *bs);\n"
