@@ -41,7 +41,10 @@ echo "BUILD files: $(find "$ws" -name BUILD.bazel | wc -l)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 TIMEFORMAT='%R %U %S'
 prio=()
-if [ "${RT:-}" = 1 ]; then prio=(chrt -f 50); fi
+if [ "${RT:-}" = 1 ]; then
+  prio=(chrt -f 50)
+  "${prio[@]}" true || { echo "$0: RT=1 needs real-time priority (chrt -f 50): run as root" >&2; exit 2; }
+fi
 echo "priority: ${prio[*]:-normal}"
 for _ in $(seq "$runs"); do
   for b in "${names[@]}"; do
