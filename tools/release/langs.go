@@ -52,7 +52,9 @@ func fallbackLanguages(root string) ([]languageLabel, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, l)
+			if out, err = appendLanguage(out, l); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -67,9 +69,22 @@ func flagLanguages(value string) ([]languageLabel, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, l)
+		if out, err = appendLanguage(out, l); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
+}
+
+// appendLanguage appends l to langs unless one of them is the same Go package: langsGo would
+// import it twice, which only the Go compiler would report, as a redeclared name.
+func appendLanguage(langs []languageLabel, l languageLabel) ([]languageLabel, error) {
+	for _, o := range langs {
+		if o.label.Repo == l.label.Repo && o.label.Pkg == l.label.Pkg {
+			return nil, fmt.Errorf("%s: %s is the Go package of %s (%s) again", l.pos, l.label, o.label, o.pos)
+		}
+	}
+	return append(langs, l), nil
 }
 
 // parseLanguage parses s, a label relative to package pkg, given at pos. Only this repository

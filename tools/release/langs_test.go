@@ -45,6 +45,8 @@ var languages = []language.Language{
 			"gazelle/runner/BUILD.bazel:2:1: gazelle_binary from_source: want languages = [labels]"},
 		{"not a string", "gazelle_binary(\n    name = \"from_source\",\n    languages = [\"//gazelle\", LANG],\n)\n",
 			"gazelle/runner/BUILD.bazel:3:31: want a label string"},
+		{"same package twice", "gazelle_binary(\n    name = \"from_source\",\n    languages = [\n        \"//gazelle\",\n        \"//gazelle:gazelle\",\n    ],\n)\n",
+			"gazelle/runner/BUILD.bazel:5:9: //gazelle is the Go package of //gazelle (gazelle/runner/BUILD.bazel:4:9) again"},
 		{"other repository", "gazelle_binary(\n    name = \"from_source\",\n    languages = [\"@other//lang\"],\n)\n",
 			"gazelle/runner/BUILD.bazel:3:18: @other//lang: want a label of this repository or of @gazelle"},
 	} {
@@ -75,6 +77,7 @@ func TestFlagLanguages(t *testing.T) {
 		"//gazelle":                       "//gazelle",
 		"@other//lang":                    "error: -languages: @other//lang: want a label of this repository or of @gazelle",
 		"//gazelle,":                      `error: -languages: label parse error: empty package and name: ""`,
+		"//gazelle,@gazelle//language/go,//gazelle:x": "error: -languages: //gazelle:x is the Go package of //gazelle (-languages) again",
 	} {
 		langs, err := flagLanguages(value)
 		var got []string

@@ -108,9 +108,11 @@ func hostGazelle(exe, languages string) error {
 	if exe, err = filepath.Abs(exe); err != nil {
 		return err
 	}
-	langs, err := fallbackLanguages(root)
+	var langs []languageLabel
 	if languages != "" {
 		langs, err = flagLanguages(languages)
+	} else {
+		langs, err = fallbackLanguages(root)
 	}
 	if err != nil {
 		return err
