@@ -154,10 +154,19 @@ func (x *linkIndex) index(l *cowrapLang, attr string, pick func(*ccLib) []string
 		go func() {
 			defer wg.Done()
 			var buf []byte
+			// The jobs come library by library: the directory stays open
+			// while they are in it.
+			var d dirHandle
+			open := false
 			for j := range next {
 				lib := &libs[j.lib]
 				name := pick(lib)[j.file]
-				d := openDir(lib.dir)
+				if !open || d.path != lib.dir {
+					if open {
+						d.close()
+					}
+					d, open = openDir(lib.dir), true
+				}
 				var src []byte
 				var err error
 				r := &results[j.lib][j.file]
@@ -166,6 +175,8 @@ func (x *linkIndex) index(l *cowrapLang, attr string, pick func(*ccLib) []string
 				} else {
 					r.defs, r.errs = scan.Definitions(path.Join(lib.pkg, name), src)
 				}
+			}
+			if open {
 				d.close()
 			}
 		}()
