@@ -337,7 +337,7 @@ func undefined(fn callee, from label.Label) model.Diag {
 }
 
 // definedNowhere says, in undefined's message, what it is about.
-const definedNowhere = "is defined in no cc_library's srcs"
+const definedNowhere = "is defined in no cc_library"
 
 // path returns the shortest chain of cc_library deps by which lib depends
 // on target, lib first and target last, or nil: adding lib to target's

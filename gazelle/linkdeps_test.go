@@ -119,8 +119,8 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 		"//include:include_cowrap: bdrv_co_hidden, which W (include/w.h:1:1) calls, is static at block/io.c:6:25: no other file can call it",
 		"//include:include_cowrap: //cyc defines cyc_co_y, which W (include/w.h:1:1) calls, but depends on //include:include_cowrap: it is not added to deps, as that would be a dependency cycle",
 		"//include:include_cowrap: //cyc/far defines far_co_y, which W (include/w.h:1:1) calls, but depends on //include:include_cowrap through //cyc/far -> //cyc/mid -> //include:include_cowrap: it is not added to deps, as that would be a dependency cycle",
-		"cowrap: warning: include/w.h:1:1: late_co_z, called by the wrapper W of //include:include_cowrap, is defined in no cc_library's srcs; add \"# gazelle:resolve c-symbol late_co_z LABEL\"",
-		"cowrap: warning: include/w.h:1:1: elsewhere_co_v, called by the wrapper W of //include:include_cowrap, is defined in no cc_library's srcs; add \"# gazelle:resolve c-symbol elsewhere_co_v LABEL\"",
+		"cowrap: warning: include/w.h:1:1: late_co_z, called by the wrapper W of //include:include_cowrap, is defined in no cc_library; add \"# gazelle:resolve c-symbol late_co_z LABEL\"",
+		"cowrap: warning: include/w.h:1:1: elsewhere_co_v, called by the wrapper W of //include:include_cowrap, is defined in no cc_library; add \"# gazelle:resolve c-symbol elsewhere_co_v LABEL\"",
 		"hdr2/inl.h:2:1: unterminated /* comment (read for the functions that //hdr2 defines)",
 	} {
 		if !strings.Contains(out.String(), want) {

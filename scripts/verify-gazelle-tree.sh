@@ -34,7 +34,7 @@ go build -C "$repo" -o "$tmp/cowrap" ./gen/cmd/cowrap
 cowrap=$tmp/cowrap
 # What a tree without cc_library targets is expected to print: no rule provides a header, nor
 # defines a function a wrapper calls. Any other message is a finding.
-no_library=(-e 'no cc_library provides' -e "is defined in no cc_library's srcs")
+no_library=(-e 'no cc_library provides' -e "is defined in no cc_library")
 load_releases || exit 1
 # shellcheck source=tests/lib/buildtools.sh
 . "$repo/tests/lib/buildtools.sh"
