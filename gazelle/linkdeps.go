@@ -229,7 +229,7 @@ func (x *linkIndex) build(l *cowrapLang) {
 func (x *linkIndex) headers(l *cowrapLang) map[string][]label.Label {
 	x.hdrOnce.Do(func() {
 		x.inHdrs = map[string][]label.Label{}
-		x.index(l, "hdrs", func(lib *ccLib) []string { return lib.hdrs }, func(lib ccLib, _ string, def scan.Definition) {
+		x.index(l, "hdrs or textual_hdrs", func(lib *ccLib) []string { return lib.hdrs }, func(lib ccLib, _ string, def scan.Definition) {
 			x.inHdrs[def.Name] = appendLib(x.inHdrs[def.Name], lib.label)
 		})
 	})

@@ -42,6 +42,9 @@ func TestLinkDeps(t *testing.T) {
 	write("hdr3/copy.h", "static inline int inl_co_a(void) { return 1; }\n")
 	write("hdr2/inl.h", "static inline int inl_co_b(void) { return 0; }\n/* open")
 	write("include/own.h", "static inline int own_co_c(void) { return 0; }\n")
+	// Listed, but not files: they cannot be read.
+	os.MkdirAll(filepath.Join(dir, "broken/dir.c"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "hdr2/dir.h"), 0o755)
 
 	var out bytes.Buffer
 	log.SetOutput(&out)
@@ -71,10 +74,10 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 			// A cycle of other libraries ends the search, not the dep.
 			{"loop", `cc_library(name = "loop", srcs = ["loop.c"], deps = ["//loop/back"])`},
 			{"loop/back", `cc_library(name = "back", deps = ["//loop"])`},
-			{"broken", `cc_library(name = "broken", srcs = ["bad.c"])`},
+			{"broken", `cc_library(name = "broken", srcs = ["bad.c", "dir.c"])`},
 			{"hdr", `cc_library(name = "hdr", hdrs = ["inl.h"])`},
 			{"hdr3", `cc_library(name = "hdr3", hdrs = ["copy.h"])`},
-			{"hdr2", `cc_library(name = "hdr2", textual_hdrs = ["inl.h", "gen.h"])`},
+			{"hdr2", `cc_library(name = "hdr2", textual_hdrs = ["inl.h", "gen.h", "dir.h"])`},
 			{"", "# gazelle:resolve c-symbol over_co_w //third_party:w"},
 		} {
 			os.MkdirAll(filepath.Join(dir, pf.pkg), 0o755)
@@ -122,13 +125,15 @@ cc_library(name = "main_loop", srcs = ["main_loop.c"])`},
 		"cowrap: warning: include/w.h:1:1: late_co_z, called by the wrapper W of //include:include_cowrap, is defined in no cc_library; add \"# gazelle:resolve c-symbol late_co_z LABEL\"",
 		"cowrap: warning: include/w.h:1:1: elsewhere_co_v, called by the wrapper W of //include:include_cowrap, is defined in no cc_library; add \"# gazelle:resolve c-symbol elsewhere_co_v LABEL\"",
 		"hdr2/inl.h:2:1: unterminated /* comment (read for the functions that //hdr2 defines)",
+		"broken/dir.c: cannot read it, so the functions it defines are unknown (it is in the srcs of //broken): read " + filepath.Join(dir, "broken/dir.c") + ": not a regular file\n",
+		"hdr2/dir.h: cannot read it, so the functions it defines are unknown (it is in the hdrs or textual_hdrs of //hdr2): read " + filepath.Join(dir, "hdr2/dir.h") + ": not a regular file\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("log lacks %q; it is:\n%s", want, out.String())
 		}
 	}
-	if n := strings.Count(out.String(), "\n"); n != 8 {
-		t.Errorf("%d messages, want 8:\n%s", n, out.String())
+	if n := strings.Count(out.String(), "\n"); n != 10 {
+		t.Errorf("%d messages, want 10:\n%s", n, out.String())
 	}
 }
 
