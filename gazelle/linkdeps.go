@@ -64,8 +64,8 @@ func callees(files []check.File) []callee {
 	return out
 }
 
-// linkIndex maps each function that a cc_library's .c srcs define to that
-// library. Imports records the libraries as Gazelle indexes the tree; the
+// linkIndex maps each function that a cc_library's .c srcs, or else its
+// hdrs and textual_hdrs, define to that library. Imports records the libraries as Gazelle indexes the tree; the
 // files are read and lexed only when a wrapper's target is first looked up
 // (a tree without wrappers pays nothing), on every core; the headers only
 // when a target is defined in no .c file.

@@ -24,7 +24,8 @@ const headerLang = "c"
 // #include its headers: the repository path, and the paths that its
 // includes, strip_include_prefix and include_prefix make visible, as Bazel
 // computes them; and records it for the index of the functions its .c srcs
-// define (linkdeps.go). cowrap_library rules are not indexed.
+// and its headers define (linkdeps.go). cowrap_library rules are not
+// indexed.
 func (l *cowrapLang) Imports(c *config.Config, r *rule.Rule, f *rule.File) []resolve.ImportSpec {
 	if _, view := l.views.viewOf(c, f.Pkg); r.Kind() != ccLibrary || view {
 		return nil
