@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/cowrap/rules_cowrap/gen/check"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
+	"github.com/cowrap/rules_cowrap/internal/parallel"
 )
 
 // Link dependencies. A wrapper calls a function (its target: bdrv_co_pread
@@ -147,45 +147,35 @@ func (x *linkIndex) index(l *cowrapLang, attr string, pick func(*ccLib) []string
 			jobs = append(jobs, job{i, k})
 		}
 	}
-	next := make(chan job)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf []byte
-			// The jobs come library by library: the directory stays open
-			// while they are in it.
-			var d dirHandle
-			open := false
-			for j := range next {
-				lib := &libs[j.lib]
-				name := pick(lib)[j.file]
-				if !open || d.path != lib.dir {
-					if open {
-						d.close()
-					}
-					d, open = openDir(lib.dir), true
+	parallel.Workers(len(jobs), func(next <-chan int) {
+		var buf []byte
+		// The jobs come library by library: the directory stays open
+		// while they are in it.
+		var d dirHandle
+		open := false
+		for k := range next {
+			j := jobs[k]
+			lib := &libs[j.lib]
+			name := pick(lib)[j.file]
+			if !open || d.path != lib.dir {
+				if open {
+					d.close()
 				}
-				var src []byte
-				var err error
-				r := &results[j.lib][j.file]
-				if src, buf, err = d.readFile(name, buf); err != nil {
-					r.err = err
-				} else {
-					r.defs, r.errs = scan.Definitions(path.Join(lib.pkg, name), src)
-				}
+				d, open = openDir(lib.dir), true
 			}
-			if open {
-				d.close()
+			var src []byte
+			var err error
+			r := &results[j.lib][j.file]
+			if src, buf, err = d.readFile(name, buf); err != nil {
+				r.err = err
+			} else {
+				r.defs, r.errs = scan.Definitions(path.Join(lib.pkg, name), src)
 			}
-		}()
-	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
+		}
+		if open {
+			d.close()
+		}
+	})
 
 	for i, lib := range libs {
 		for k, r := range results[i] {

@@ -9,9 +9,7 @@ package check
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/cowrap/rules_cowrap/gen/cident"
 	"github.com/cowrap/rules_cowrap/gen/dialect"
@@ -19,6 +17,7 @@ import (
 	"github.com/cowrap/rules_cowrap/gen/marks"
 	"github.com/cowrap/rules_cowrap/gen/model"
 	"github.com/cowrap/rules_cowrap/gen/scan"
+	"github.com/cowrap/rules_cowrap/internal/parallel"
 )
 
 // Input is one input file; Path is written into findings as given. The
@@ -146,24 +145,16 @@ func (c *Checker) Run(inputs []Input, each func(r *Result, i int) error) (*Resul
 	for i := range done {
 		done[i] = make(chan struct{})
 	}
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	checked := make(chan struct{})
+	go func() {
+		defer close(checked)
+		parallel.Workers(len(inputs), func(jobs <-chan int) {
 			panicOnFault()
-			for i := range work {
+			for i := range jobs {
 				r.Files[i] = c.fileOrFault(inputs[i])
 				close(done[i])
 			}
-		}()
-	}
-	go func() {
-		for i := range inputs {
-			work <- i
-		}
-		close(work)
+		})
 	}()
 	var err error
 	for i := range inputs {
@@ -172,7 +163,7 @@ func (c *Checker) Run(inputs []Input, each func(r *Result, i int) error) (*Resul
 			err = each(r, i)
 		}
 	}
-	wg.Wait()
+	<-checked
 	for _, f := range r.Files {
 		r.Diags = append(r.Diags, f.Diags...)
 		r.Wrappers += len(f.Wrappers)
