@@ -35,6 +35,17 @@ stale gazelle/testdata/basic/include/block/BUILD.out '$a # stale'
 stale tools/docgen/testdata/ok/expected.md '$a stale'
 stale gen/check/BUILD.bazel '/^ *"docs_test.go",$/d'
 say "stale: $(git diff --name-only | tr '\n' ' ')"
+# One stale file of each kind in tools/update's list (the first path of each entry, "*" for a
+# trailing "/" or a bare name), so that a kind added there is tested here too.
+while read -r kind; do
+  case $kind in */) kind+='*' ;; */*) ;; *) kind="*$kind" ;; esac
+  found=
+  while read -r f; do
+    # shellcheck disable=SC2254 # kind is a pattern
+    case $f in $kind) found=1 ;; esac
+  done < <(git diff --name-only)
+  [ -n "$found" ] || fail "no stale file of tools/update's kind $kind"
+done < <(sed -n 's|^#   \([^ ,][^ ,]*\).*|\1|p' tools/update)
 
 say "README: $cmd"
 nice -n 10 bash -euo pipefail -c "$cmd" </dev/null >"$tmp/out" 2>&1 || { cat "$tmp/out" >&2; fail "$cmd failed"; }
