@@ -17,7 +17,7 @@ cd "$repo"
 # ---- 1. the README's query, over the test package instead of //...
 # shellcheck source=tests/lib/checkout.sh
 . "$repo/tests/lib/checkout.sh"
-query=$(readme_snippet "query: cowrap_library") || fail "README.md has no snippet marked <!-- query: cowrap_library -->"
+query=$(readme_snippet "query: cowrap_library") || exit 1
 expr=$(sed -n "s/^bazel query '\(.*\)'\$/\1/p" <<<"$query")
 [[ -n $expr && $expr == *//...* ]] || fail "the README's snippet is not one bazel query over //...: $query"
 say "README: $query"

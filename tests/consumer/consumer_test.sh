@@ -28,8 +28,7 @@ for f in MODULE.bazel BUILD.bazel; do
   cat "$f"
 done
 diff -u "$here/BUILD.bazel" BUILD.bazel || fail "tests/consumer/BUILD.bazel differs from the README's snippet"
-example=$(readme_snippet "cowrap_library: kv" | sed 's/ *#.*//') ||
-  fail "README.md has no snippet marked <!-- cowrap_library: kv -->"
+example=$(readme_snippet "cowrap_library: kv" | sed 's/ *#.*//') || exit 1
 grep -qxF "$(head -n 1 <<<"$example")" "$here/kv/BUILD.bazel" &&
   [[ "$(cat "$here/kv/BUILD.bazel")" == *"$(sed -n '/^cowrap_library(/,$p' <<<"$example")" ]] ||
   fail "the README's cowrap_library example (<!-- cowrap_library: kv -->) is not tests/consumer/kv/BUILD.bazel's, comments aside"
@@ -101,8 +100,7 @@ srcs=$("$buildozer" 'print srcs' //kv:kv_cowrap)
 demo "kv_get(1) = 40, kv_sum(0, 4) = 42 in 2 coroutine(s)"
 
 echo "=== 4. the README's commands, as written: they change no BUILD file, -mode=diff is clean"
-commands=$(readme_snippet "commands: gazelle and build") ||
-  fail "README.md has no snippet marked <!-- commands: gazelle and build -->"
+commands=$(readme_snippet "commands: gazelle and build") || exit 1
 build_files() { mkdir -p "$1" && find . -name BUILD.bazel -exec cp --parents -t "$1" {} +; }
 build_files "$top/before"
 while IFS= read -r cmd; do

@@ -24,7 +24,7 @@ grep -qF "$want" "$top/build.out" || { cat "$top/build.out"; fail "the build did
 echo "as the README says: $want"
 
 echo "=== 2. the README's steps"
-steps=$(readme_snippet "repo_name: steps") || fail "README.md has no snippet marked <!-- repo_name: steps -->"
+steps=$(readme_snippet "repo_name: steps") || exit 1
 echo "$steps"
 eval "$steps" || fail "the README's steps failed"
 if grep -rn '@rules_cowrap//' .; then fail "files still name @rules_cowrap"; fi

@@ -21,12 +21,10 @@ here=${repo:?}/tests/consumer_prebuilt
 prebuilt_setup() {
   local tmp=$1 f line
   # the README's snippets, which the checked-in consumer must hold verbatim
-  snippet=$(readme_snippet "prebuilt: MODULE.bazel") ||
-    fail "README.md has no snippet marked <!-- prebuilt: MODULE.bazel -->"
+  snippet=$(readme_snippet "prebuilt: MODULE.bazel") || exit 1
   [[ "$(sed 's|path = "../..",|path = "../rules_cowrap",|' "$here/MODULE.bazel")" == *"$snippet"* ]] ||
     fail "tests/consumer_prebuilt/MODULE.bazel does not hold the README's snippet (but for path = \"../..\")"
-  f=$(readme_snippet "prebuilt: BUILD.bazel") ||
-    fail "README.md has no snippet marked <!-- prebuilt: BUILD.bazel -->"
+  f=$(readme_snippet "prebuilt: BUILD.bazel") || exit 1
   while IFS= read -r line; do
     [ -z "$line" ] || grep -qxF -- "$line" "$here/BUILD.bazel" ||
       fail "tests/consumer_prebuilt/BUILD.bazel lacks the README's line: $line"

@@ -3,8 +3,8 @@
 #   checkout_copy DST     copies this checkout's tracked and untracked (not ignored) files, as the
 #                         working tree has them, to DST; outside git, the whole tree but bazel-*.
 #   readme_snippet NAME   prints the fenced block after the README line <!-- NAME --> (indented
-#                         alike inside a list item), without the indentation of its fence; fails
-#                         when the README has no such block.
+#                         alike inside a list item), without the indentation of its fence; when
+#                         the README has no such block, says so on stderr and fails.
 # shellcheck shell=bash
 
 checkout_copy() { # DST
@@ -27,5 +27,5 @@ readme_snippet() { # NAME
     f == 1 && /^ *```/ { match($0, /^ */); indent = RLENGTH; fence = substr($0, 1, indent) "```"; f = 2; next }
     f == 2 && $0 == fence { found = 1; exit }
     f == 2 { print substr($0, indent + 1) }
-    END { exit !found }' "$root/README.md"
+    END { exit !found }' "$root/README.md" || { echo "README.md has no snippet marked <!-- $1 -->" >&2; return 1; }
 }

@@ -54,7 +54,7 @@ consumer_module() { # DIR
   mkdir -p "$1"
   consumer_dirs+=("$1")
   for f in MODULE.bazel BUILD.bazel; do
-    readme_snippet "consumer: $f" >"$1/$f" || fail "README.md has no snippet marked <!-- consumer: $f -->"
+    readme_snippet "consumer: $f" >"$1/$f" || exit 1
   done
   grep -q 'path = "../rules_cowrap",' "$1/MODULE.bazel" ||
     fail "the README's MODULE.bazel does not override rules_cowrap with path ../rules_cowrap"

@@ -74,10 +74,7 @@ done
 # The README's meson block (list-item indentation removed), its command: line, its dialect.
 # shellcheck source=tests/lib/checkout.sh
 . "$root/tests/lib/checkout.sh"
-readme_target=$(readme_snippet "meson: block/meson.build") || {
-  echo "FAIL: README.md has no snippet marked <!-- meson: block/meson.build -->" >&2
-  exit 1
-}
+readme_target=$(readme_snippet "meson: block/meson.build") || exit 1
 readme_cmd=$(grep "command: \[find_program('cowrap')" <<<"$readme_target") || {
   echo "FAIL: no command: [find_program('cowrap') ...] line in README's meson block" >&2
   exit 1

@@ -7,7 +7,7 @@
 set -euo pipefail
 # shellcheck source=tests/readme/lib.sh
 . "$(dirname "$0")/lib.sh"
-snippet=$(snippet "cli: generator")
+snippet=$(readme_snippet "cli: generator") || exit 1
 checkout_copy "$tmp/co"
 cd "$tmp/co"
 bash -euo pipefail -c "$snippet" >"$tmp/stdout" 2>"$tmp/stderr" ||

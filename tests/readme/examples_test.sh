@@ -22,7 +22,7 @@ demo_out() {
 }
 
 # ---- 1. the commands
-commands=$(snippet "examples: commands")
+commands=$(readme_snippet "examples: commands") || exit 1
 n=0
 while IFS= read -r cmd; do
   [ -n "$cmd" ] || continue
@@ -42,7 +42,7 @@ done <<<"$commands"
 [ "$n" -gt 0 ] || fail "the README's <!-- examples: commands --> snippet is empty"
 
 # ---- 2. the excerpt
-excerpt=$(snippet "examples: demo excerpt")
+excerpt=$(readme_snippet "examples: demo excerpt") || exit 1
 rest=$'\n'$(<"$out")$'\n' parts=0
 while IFS= read -r -d $'\f' part; do
   part=${part#$'\n'} part=${part%$'\n'}

@@ -8,7 +8,7 @@
 set -euo pipefail
 # shellcheck source=tests/readme/lib.sh
 . "$(dirname "$0")/lib.sh"
-snippet=$(snippet "install: cowrap")
+snippet=$(readme_snippet "install: cowrap") || exit 1
 module=$(cd "$repo" && go list -m)
 version=v0.0.0-install-test
 [[ $snippet == "go install $module/gen/cmd/cowrap@VERSION "* ]] ||

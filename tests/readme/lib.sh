@@ -4,8 +4,7 @@
 #   $tmp             a temporary directory, removed on exit (a script's own EXIT trap must too)
 #   say MSG          prints [NAME] MSG (NAME: the script's, without _test.sh)
 #   fail MSG         prints [NAME] FAIL: MSG on stderr and exits 1
-#   snippet MARK     prints the README's snippet after <!-- MARK --> (readme_snippet); fails,
-#                    so `x=$(snippet MARK)` ends the script, when the README has none
+#   readme_snippet MARK  (tests/lib/checkout.sh) the README's snippet after <!-- MARK -->
 # shellcheck shell=bash
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 name=$(basename "$0" .sh)
@@ -15,4 +14,3 @@ say() { printf '[%s] %s\n' "$name" "$*"; }
 fail() { printf '[%s] FAIL: %s\n' "$name" "$*" >&2; exit 1; }
 # shellcheck source=tests/lib/checkout.sh
 . "$repo/tests/lib/checkout.sh"
-snippet() { readme_snippet "$1" || fail "README.md has no snippet marked <!-- $1 -->"; }

@@ -1,7 +1,7 @@
 #!/bin/bash
 # tests/readme/marks_test.sh - what the README shows is what a test runs: every fenced block of
-# README.md follows a <!-- MARK --> line, and a test script asks readme_snippet (or
-# tests/readme/lib.sh's snippet) for each MARK, by name or as "PREFIX: $VARIABLE".
+# README.md follows a <!-- MARK --> line, and a test script asks readme_snippet for each MARK,
+# by name or as "PREFIX: $VARIABLE".
 set -euo pipefail
 # shellcheck source=tests/readme/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -20,7 +20,7 @@ awk '
 n=0
 while IFS= read -r mark; do
   n=$((n + 1))
-  grep -rqF --include='*.sh' -e "snippet \"$mark\"" -e "snippet \"${mark%%: *}: \$" tests ||
+  grep -rqF --include='*.sh' -e "readme_snippet \"$mark\"" -e "readme_snippet \"${mark%%: *}: \$" tests ||
     fail "no test script asks for the README's snippet <!-- $mark -->"
 done <"$tmp/marks"
 say "each of the README's $n fenced blocks is marked, and a test reads each mark"

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$repo"
 
 # ---- 1. the test command
-cmd=$(snippet "test command")
+cmd=$(readme_snippet "test command") || exit 1
 [ "$(tail -n 1 .ci/run)" = "$cmd" ] || fail ".ci/run does not end with the README's test command: $cmd"
 grep -qxF "        run: $cmd" .github/workflows/ci.yml || fail ".github/workflows/ci.yml does not run the README's test command: $cmd"
 say "README, .ci/run and ci.yml run: $cmd"

@@ -17,7 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 rm -rf "$ws"
-cmd=$(snippet "update")
+cmd=$(readme_snippet "update") || exit 1
 checkout_copy "$ws"
 cd "$ws"
 git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -qm copy

@@ -7,7 +7,7 @@ set -euo pipefail
 # shellcheck source=tests/readme/lib.sh
 . "$(dirname "$0")/lib.sh"
 cd "$repo"
-commands=$(snippet "verify: qemu")
+commands=$(readme_snippet "verify: qemu") || exit 1
 n=0
 while IFS= read -r cmd; do
   [ -n "$cmd" ] || continue
