@@ -31,6 +31,7 @@ trap cleanup EXIT
 
 # ---- nginx as a Bazel HTTP cache (GET/PUT under /ac/ and /cas/), on a free loopback port
 nginx_start "$NG" "$NG/data" /
+# shellcheck disable=SC2154 # nginx_start sets nginx_url (tests/lib/nginx.sh)
 cache=$nginx_url
 echo probe >"$tmp/probe"
 curl -fsS -T "$tmp/probe" "$cache/cas/probe" && [ "$(curl -fsS "$cache/cas/probe")" = probe ] ||
