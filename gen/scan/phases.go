@@ -69,8 +69,7 @@ func (t *text) spliceIn(from, to int) (int, bool) {
 	if len(t.splices) == 0 {
 		return 0, false
 	}
-	// Splice k is at src offset splices[k]+2k.
-	k := sort.Search(len(t.splices), func(k int) bool { return t.splices[k]+2*k >= from })
+	k := t.splicesBefore(from)
 	if k == len(t.splices) || t.splices[k]+2*k >= to {
 		return 0, false
 	}
@@ -82,9 +81,13 @@ func (t *text) logical(o int) int {
 	if len(t.splices) == 0 {
 		return o
 	}
+	return o - 2*t.splicesBefore(o)
+}
+
+// splicesBefore returns how many splices start before src offset o.
+func (t *text) splicesBefore(o int) int {
 	// Splice k is at src offset splices[k]+2k.
-	n := sort.Search(len(t.splices), func(k int) bool { return t.splices[k]+2*k >= o })
-	return o - 2*n
+	return sort.Search(len(t.splices), func(k int) bool { return t.splices[k]+2*k >= o })
 }
 
 // pos is the position of logical offset off.
