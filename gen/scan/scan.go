@@ -198,8 +198,8 @@ const commonInC = " et_i\nrsanocd,lf0upm)(;*EvghTSbCRILA-x=P1NO2DM/U.>\"3{}ywF4G
 // indexRare is bytes.Index(src, n), but it looks for the rarest byte of n
 // in C source first (w of co_wrapper), where bytes.Index looks for the
 // first (c, among C's most common bytes): most files hold no mark, and
-// this test is most of what finding that costs after reading them (five
-// times faster over a QEMU tree; BenchmarkContainsAny).
+// this test is most of what finding that costs after reading them
+// (figures in bench/gazelle/README.md; BenchmarkContainsAny).
 func indexRare(src, n []byte) int {
 	if len(n) == 0 {
 		return 0
