@@ -101,11 +101,6 @@ func (t *tokenIter) next(limit int) (Token, bool) {
 	return tok, true
 }
 
-// skip returns the offset of the next token at or after i, past white
-// space, comments, directives and invisible characters. ok is false when an
-// unterminated comment ran to the end of the file.
-func (s *scanner) skip(i int, ln *line) (int, bool) { return s.space(i, ln, inCode) }
-
 // lexMode says where space is: in code, where it skips directives too; in
 // a directive, which ends at its newline; or looking for the next
 // directive, where it stops at its '#'.

@@ -12,7 +12,7 @@ import (
 const (
 	cOther byte = iota
 	cSpace      // ' ' and tab: skipped in place
-	cSkip       // what may start a skipped run (see skip): a newline, '/', '#', NUL, \x0b, \x0c, \x1c-\x1f, non-ASCII
+	cSkip       // what may start a skipped run (see space): a newline, '/', '#', NUL, \x0b, \x0c, \x1c-\x1f, non-ASCII
 	cQuote
 	cIdent
 	cDigit
@@ -96,7 +96,7 @@ func (s *scanner) run() {
 			continue
 		case cSkip:
 			var ok bool
-			if i, ok = s.skip(i, &ln); !ok {
+			if i, ok = s.space(i, &ln, inCode); !ok {
 				return
 			}
 			if i >= n || class[l[i]] != cSkip {
