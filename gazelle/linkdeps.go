@@ -65,10 +65,11 @@ func callees(files []check.File) []callee {
 }
 
 // linkIndex maps each function that a cc_library's .c srcs, or else its
-// hdrs and textual_hdrs, define to that library. Imports records the libraries as Gazelle indexes the tree; the
-// files are read and lexed only when a wrapper's target is first looked up
-// (a tree without wrappers pays nothing), on every core; the headers only
-// when a target is defined in no .c file.
+// hdrs and textual_hdrs, define to that library. Imports records the
+// libraries as Gazelle indexes the tree; the files are read and lexed only
+// when a wrapper's target is first looked up (a tree without wrappers pays
+// nothing), on every core; the headers only when a target is defined in no
+// .c file.
 type linkIndex struct {
 	mu   sync.Mutex
 	libs []ccLib
