@@ -21,11 +21,12 @@ const bs = "BlockDriverState *bs"
 // each writes prefix, then format for i in 0..n-1 (with i and bs, or just
 // i when the format holds one verb), then suffix.
 func each(prefix, format, suffix string) func(int) []byte {
+	justI := strings.Count(format, "%") == 1
 	return func(n int) []byte {
 		var b strings.Builder
 		b.WriteString(prefix)
 		for i := range n {
-			if strings.Count(format, "%") == 1 {
+			if justI {
 				fmt.Fprintf(&b, format, i)
 			} else {
 				fmt.Fprintf(&b, format, i, bs)
